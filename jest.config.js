@@ -1,0 +1,12 @@
+/** Jest runs the TypeScript sources through ts-jest in transpile-only mode (type checking is
+ * `npm run typecheck`), which still emits the decorator metadata type-graphql relies on. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 20000,
+};
