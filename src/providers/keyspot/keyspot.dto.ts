@@ -1,0 +1,55 @@
+/**
+ * Keyspot's REST shapes, as its partner API documents them (see shared/providers/README.md).
+ * Shared by the client (what we send and expect back) and the simulator (what it accepts and answers).
+ */
+
+export const KEYSPOT_SOURCES = [
+  'WEBSITE', 'WHATSAPP', 'PHONE', 'EMAIL', 'SOCIAL_MEDIA', 'INSTAGRAM', 'FACEBOOK', 'PORTAL',
+  'PORTAL_VIVAREAL', 'PORTAL_ZAPIMOVEIS', 'PORTAL_OLX', 'PORTAL_IMOVELWEB', 'PORTAL_CHAVESNAMAO',
+  'META_ADS', 'GOOGLE_ADS', 'RD_STATION', 'REFERRAL', 'REAL_ESTATE', 'OTHER', 'API',
+] as const;
+export type KeyspotSource = (typeof KEYSPOT_SOURCES)[number];
+
+/** Statuses and priorities we have seen documented; the provider may add others. */
+export const KEYSPOT_STATUSES = ['NEW_LEAD'] as const;
+export const KEYSPOT_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
+
+/** `POST /v1/auth/token` request (assumed shape). */
+export interface KeyspotTokenRequestDto {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** `POST /v1/leads` body. */
+export interface KeyspotCreateLeadDto {
+  name: string;
+  email: string;
+  phone: string;
+  message: string;
+  source?: KeyspotSource;
+  propertyCode?: string;
+  interestedPropertyTitle?: string;
+  trafficOrigin?: string;
+}
+
+/** A lead as Keyspot returns it, inside `{ "data": ... }`. */
+export interface KeyspotLeadDto {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  message: string;
+  source: string;
+  status: string;
+  priority: string;
+  propertyId: string | null;
+  interestedPropertyTitle: string | null;
+  /** Not in the documented response; kept when the provider echoes it. */
+  trafficOrigin?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface KeyspotEnvelopeDto<T> {
+  data: T;
+}
