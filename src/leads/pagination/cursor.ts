@@ -1,0 +1,105 @@
+/**
+ * Opaque Relay cursors for the `leads` connection. Tesselys paginates by page/limit, so a cursor
+ * carries the item's absolute offset; it also carries a fingerprint of the filter and order it was
+ * issued under, because an offset only means something in the listing it came from.
+ */
+import { createHash } from 'node:crypto';
+
+/** A cursor that cannot be used. The message is safe to show a client: it echoes at most a short preview of the input. */
+export class CursorError extends Error {
+  override readonly name = 'CursorError';
+}
+
+const CURSOR_VERSION = 1;
+/** A real cursor is ~70 characters; anything much longer is not ours and is not worth decoding. */
+const MAX_CURSOR_LENGTH = 128;
+const PREVIEW_LENGTH = 16;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+interface CursorPayload {
+  v: number;
+  o: number;
+  f: string;
+}
+
+/**
+ * Stable fingerprint of a listing's scope (typically `{ filter, orderBy }`).
+ * The scope is turned into canonical JSON (object keys sorted at every depth; object fields that are
+ * `undefined` or `null` dropped, so "absent", "undefined" and "null" fingerprint alike; array order
+ * kept), hashed with SHA-256 and rendered as the first 16 base64url characters.
+ */
+export function fingerprintOf(scope: unknown): string {
+  const json = JSON.stringify(canonical(scope)) ?? 'null';
+  return createHash('sha256').update(json).digest('base64url').slice(0, 16);
+}
+
+/**
+ * Encodes the absolute zero-based `offset` of an item and the listing's `fingerprint` as an opaque
+ * base64url cursor. Throws RangeError on a negative or non-integer offset or an empty fingerprint
+ * (a caller bug, not user input).
+ */
+export function encodeCursor(offset: number, fingerprint: string): string {
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`offset must be a non-negative integer, got ${offset}`);
+  if (fingerprint.length === 0) throw new RangeError('fingerprint must not be empty');
+  const payload: CursorPayload = { v: CURSOR_VERSION, o: offset, f: fingerprint };
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+/**
+ * Returns the offset held by `cursor`. Throws CursorError when the cursor is empty, too long, not
+ * base64url, not an encoded JSON object, of another version, holds an offset that is not a
+ * non-negative integer, or was issued for a different filter/order than `expectedFingerprint`.
+ */
+export function decodeCursor(cursor: string, expectedFingerprint: string): number {
+  if (typeof cursor !== 'string' || cursor.length === 0) fail('a non-empty string', cursor === '' ? 'an empty string' : typeof cursor);
+  if (cursor.length > MAX_CURSOR_LENGTH) fail(`at most ${MAX_CURSOR_LENGTH} characters`, `${cursor.length} characters`);
+  if (!BASE64URL.test(cursor)) fail('base64url text', preview(cursor));
+
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    fail('an encoded cursor payload', preview(cursor));
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) fail('an encoded cursor payload', preview(cursor));
+
+  const { v, o, f } = payload as Partial<Record<keyof CursorPayload, unknown>>;
+  if (v !== CURSOR_VERSION) fail(`version ${CURSOR_VERSION}`, describe(v));
+  if (typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0) fail('a non-negative integer offset', describe(o));
+  if (typeof f !== 'string') fail('a fingerprint', describe(f));
+  if (f !== expectedFingerprint) throw new CursorError('invalid cursor: the cursor belongs to a different filter or order');
+  return o;
+}
+
+function fail(expected: string, got: string): never {
+  throw new CursorError(`invalid cursor: expected ${expected}, got ${got}`);
+}
+
+function truncate(text: string): string {
+  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
+}
+
+/** A bounded, quoted rendering of untrusted text for error messages. */
+function preview(text: string): string {
+  return JSON.stringify(truncate(text));
+}
+
+/** A bounded rendering of a decoded payload field for error messages. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  return typeof value === 'string' ? preview(value) : truncate(JSON.stringify(value) ?? String(value));
+}
+
+/** Normalises a value so that equal scopes serialise identically (see fingerprintOf). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  const withJson = value as { toJSON?: () => unknown };
+  if (typeof withJson.toJSON === 'function') return canonical(withJson.toJSON());
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined && field !== null) out[key] = canonical(field);
+  }
+  return out;
+}
