@@ -69,6 +69,8 @@ const MALFORMED_REQUEST_BODY = { statusCode: 400, error: 'Bad Request', message:
 export async function startSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
   const faults = new FaultInjector();
   const counters = new RequestCounters();
+  // Aborted on close so a pending latency delay neither outlives the server nor keeps the process alive.
+  const closing = new AbortController();
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -80,6 +82,8 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     app[method](route.path, async (req: Request, res: Response) => {
       const raw = await readBody(req);
+      // The client went away mid-body: there is nobody left to answer.
+      if (raw === undefined) return;
       let body: unknown;
       let bodyIsMalformed = false;
       if (raw.length > 0) {
@@ -92,19 +96,27 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       const params = req.params as Record<string, string>;
       counters.record({ route: key, method: req.method, url: req.originalUrl, headers: { ...req.headers }, body, leadId: params.id });
 
-      if (faults.latency > 0) await delay(faults.latency);
-      const fault = faults.take(key);
-      if (fault) return actOut(fault, res);
-      if (bodyIsMalformed) return send(res, { status: 400, body: MALFORMED_REQUEST_BODY });
+      if (faults.latency > 0) {
+        try {
+          await delay(faults.latency, undefined, { signal: closing.signal });
+        } catch {
+          return; // closed while waiting; the connection is already gone
+        }
+      }
       try {
+        const fault = faults.take(key);
+        if (fault) return actOut(fault, res);
+        if (bodyIsMalformed) return send(res, { status: 400, body: MALFORMED_REQUEST_BODY });
         send(res, await route.handle({ params, query: req.query as Record<string, unknown>, body, headers: req.headers }));
       } catch {
-        send(res, { status: 500, body: { statusCode: 500, message: 'Internal server error' } });
+        // Also covers a fault armed with headers Node refuses: the test sees a 500, not a stalled request.
+        if (!res.headersSent) send(res, { status: 500, body: { statusCode: 500, message: 'Internal server error' } });
+        else res.destroy();
       }
     });
   }
   app.use((req: Request, res: Response) => {
-    send(res, { status: 404, body: { statusCode: 404, message: `Cannot ${req.method} ${req.path}` } });
+    send(res, { status: 404, body: { statusCode: 404, error: 'Not Found', message: `Cannot ${req.method} ${req.path}` } });
   });
 
   const server: Server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
@@ -118,6 +130,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
     faults,
     counters,
     async close() {
+      closing.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
@@ -125,9 +138,14 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
   };
 }
 
-async function readBody(req: Request): Promise<string> {
+/** The raw body, or undefined when the client aborted before sending all of it. */
+async function readBody(req: Request): Promise<string | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+  } catch {
+    return undefined;
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -161,9 +179,9 @@ function sendMalformed(res: ServerResponse, kind: Extract<Fault, { kind: 'malfor
     case 'truncated': {
       const partial = '{"data":[{"id":"clx';
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(partial.length + 200) });
-      res.write(partial);
-      // Destroy after the partial chunk is flushed so the client sees a body cut short.
-      setImmediate(() => res.destroy());
+      // Destroy only once the partial chunk is flushed: destroying earlier can drop the headers too,
+      // and the client would see a refused request instead of a body cut short.
+      res.write(partial, () => res.destroy());
       return;
     }
     case 'invalid-json':
@@ -212,8 +230,16 @@ function mountControl(app: express.Express, faults: FaultInjector, counters: Req
   for (const route of extra) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     control[method](route.path, async (req: Request, res: Response) => {
-      send(res, await route.handle({ params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body: req.body, headers: req.headers }));
+      try {
+        send(res, await route.handle({ params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body: req.body, headers: req.headers }));
+      } catch (error) {
+        send(res, { status: 400, body: { message: (error as Error).message } });
+      }
     });
   }
+  // express.json() reports bad JSON through next(err); answer it as JSON instead of Express's HTML page.
+  control.use((error: Error, _req: Request, res: Response, _next: express.NextFunction) => {
+    send(res, { status: 400, body: { message: error.message } });
+  });
   app.use('/__control', control);
 }
