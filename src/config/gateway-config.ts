@@ -1,0 +1,70 @@
+/**
+ * The gateway's configuration, read from the environment once at start-up (DESIGN.md's table).
+ * Every bad variable is reported, one line each, naming it and never echoing its value: a secret
+ * pasted into the wrong variable must not end up in a log.
+ */
+import type { ProviderModule } from '../providers/provider-adapter';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface ConfiguredProvider {
+  module: ProviderModule<any>;
+  config: unknown;
+}
+
+export interface GatewayConfig {
+  port: number;
+  nodeEnv: NodeEnv;
+  logLevel: string;
+  /** Simulators stand in for every provider. */
+  demo: boolean;
+  /** Why demo mode is on, for the start-up log. */
+  demoReason?: 'forced' | 'no-provider-configured';
+  /** Providers configured from the environment (empty in demo mode). */
+  providers: ConfiguredProvider[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderModule<any>[]): GatewayConfig {
+  const problems: string[] = [];
+
+  const portText = env.PORT?.trim() || '4000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push('PORT must be a whole number from 0 to 65535');
+
+  const nodeEnvText = env.NODE_ENV?.trim() || 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvText)) problems.push('NODE_ENV must be development, production or test');
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const demoText = env.LEADGRAPH_DEMO?.trim() ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(demoText)) problems.push('LEADGRAPH_DEMO must be 1 or 0');
+  const demoForced = demoText === '1' || demoText === 'true';
+
+  const providers: ConfiguredProvider[] = [];
+  for (const module of modules) {
+    const result = module.readConfig(env);
+    problems.push(...result.problems);
+    if (result.config) providers.push({ module, config: result.config });
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  const demo = demoForced || providers.length === 0;
+  return {
+    port,
+    nodeEnv: nodeEnvText as NodeEnv,
+    logLevel,
+    demo,
+    ...(demo ? { demoReason: demoForced ? ('forced' as const) : ('no-provider-configured' as const) } : {}),
+    providers: demo ? [] : providers,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Provider messages reach clients and logs, but providers echo whatever they like: URLs with
+ * credentials, tokens, the e-mail or phone of the lead. This strips what must never leak and
+ * bounds the length, keeping the useful part ("email must be an email").
+ */
+
+const MAX_MESSAGE_LENGTH = 300;
+
+const REDACTIONS: Array<[RegExp, string]> = [
+  [/\bhttps?:\/\/\S+/gi, '[url]'],
+  [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
+  [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]'],
+  [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]'],
+  // Phone-like runs: 8+ digits, optionally with +, spaces, dots, dashes or parentheses between them.
+  [/\+?\(?\d[\d\s().-]{6,}\d/g, '[phone]'],
+  // Long opaque strings (keys, secrets) of 32+ token characters.
+  [/\b[A-Za-z0-9_-]{32,}\b/g, '[redacted]'],
+];
+
+export function sanitizeMessage(message: string): string {
+  let clean = message;
+  for (const [pattern, replacement] of REDACTIONS) clean = clean.replace(pattern, replacement);
+  clean = clean.replace(/\s+/g, ' ').trim();
+  return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
+}
+
+/**
+ * The human part of a provider's error body, whatever its shape: `message` as a string or list
+ * (NestJS style), `error`, `errors[].message`, `detail`; sanitized. Undefined when none is found.
+ */
+export function providerMessageFrom(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() && !body.trimStart().startsWith('<') ? sanitizeMessage(body) : undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  const candidates: unknown[] = [record.message, record.errors, record.detail, record.error];
+  for (const candidate of candidates) {
+    const text = textOf(candidate);
+    if (text) return sanitizeMessage(text);
+  }
+  return undefined;
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim()) return value;
+  if (Array.isArray(value)) {
+    const parts = value.map((item) => (typeof item === 'string' ? item : textOf((item as Record<string, unknown> | null)?.message))).filter(Boolean);
+    return parts.length ? parts.join('; ') : undefined;
+  }
+  return undefined;
+}

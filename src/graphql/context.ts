@@ -1,0 +1,9 @@
+/** What every resolver receives: the per-request LeadService (and its loader) and a request-scoped logger. */
+import type { LeadService } from '../leads/service/lead.service';
+import type { Logger } from '../logging/logger';
+
+export interface GatewayContext {
+  leads: LeadService;
+  logger: Logger;
+  requestId: string;
+}

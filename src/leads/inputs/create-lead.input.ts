@@ -1,0 +1,45 @@
+/**
+ * One create input for every provider. Rules that hold everywhere are declared here; each
+ * provider's own requirements live in its folder (`<provider>.create-rules.ts`).
+ */
+import { ArrayMaxSize, IsNotIn, MaxLength, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { LeadProvider } from '../enums/lead-provider.enum';
+import { LeadSource } from '../enums/lead-source.enum';
+import { LeadContactInput } from './lead-contact.input';
+import { LeadPropertyInput } from './lead-property.input';
+
+@InputType({ description: 'A new lead. Which fields are required depends on the provider (see each field).' })
+export class CreateLeadInput {
+  @Field(() => LeadProvider, { description: 'The provider to create the lead in.' })
+  provider!: LeadProvider;
+
+  @Field(() => String, { nullable: true, description: 'TESSELYS: required, at most 255 characters. KEYSPOT has no title: leave it out.' })
+  @MaxLength(255, { message: 'must be at most 255 characters' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'KEYSPOT: required (sent as message). TESSELYS: optional description.' })
+  @MaxLength(10_000, { message: 'must be at most 10000 characters' })
+  description?: string | null;
+
+  @Field(() => LeadContactInput, { nullable: true, description: 'KEYSPOT: name, email (valid e-mail) and phone required. TESSELYS: personId.' })
+  @ValidateNested()
+  contact?: LeadContactInput | null;
+
+  @Field(() => LeadSource, { nullable: true, description: 'Where the lead came from; mapped to the closest value the provider accepts. UNKNOWN is refused.' })
+  @IsNotIn([LeadSource.UNKNOWN], { message: 'UNKNOWN is only ever an output value' })
+  source?: LeadSource | null;
+
+  @Field(() => [String], { nullable: true, description: 'TESSELYS: free tags.' })
+  @ArrayMaxSize(50, { message: 'must hold at most 50 tags' })
+  @MaxLength(100, { each: true, message: 'each tag must be at most 100 characters' })
+  tags?: string[] | null;
+
+  @Field(() => LeadPropertyInput, { nullable: true, description: 'KEYSPOT: the property of interest ({ code, title }).' })
+  @ValidateNested()
+  property?: LeadPropertyInput | null;
+
+  @Field(() => String, { nullable: true, description: 'KEYSPOT: traffic origin for tracking (UTM, campaign).' })
+  @MaxLength(500, { message: 'must be at most 500 characters' })
+  trafficOrigin?: string | null;
+}

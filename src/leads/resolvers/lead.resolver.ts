@@ -1,0 +1,44 @@
+/** Queries and mutations on leads; thin by design: the LeadService does the routing and checks. */
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../../graphql/context';
+import { validateArg } from '../../validation/validate-arg';
+import { CreateLeadInput } from '../inputs/create-lead.input';
+import { LeadsArgs } from '../inputs/leads.args';
+import { UpdateLeadInput } from '../inputs/update-lead.input';
+import { CreateLeadPayload } from '../types/create-lead.payload';
+import { Lead } from '../types/lead.type';
+import { LeadConnection } from '../types/lead-connection.type';
+import { UpdateLeadPayload } from '../types/update-lead.payload';
+
+@Resolver(() => Lead)
+export class LeadResolver {
+  @Query(() => LeadConnection, {
+    description:
+      'Leads, newest first by default, as a Relay connection: page forward with `first`/`after`, backward with `last`/`before` (1..100, default 20). Without `filter.provider`, lists every provider that can list.',
+  })
+  leads(@Args(() => LeadsArgs, { validateFn: validateArg('') }) args: LeadsArgs, @Ctx() { leads }: GatewayContext): Promise<LeadConnection> {
+    return leads.leads(args);
+  }
+
+  @Query(() => Lead, { nullable: true, description: 'One lead by its global id; null when the provider says it does not exist.' })
+  lead(@Arg('id', () => ID, { description: 'Global lead id, e.g. "tesselys:clx7f8g9h0i1j2k3l4m5n6o7".' }) id: string, @Ctx() { leads }: GatewayContext): Promise<Lead | null> {
+    return leads.lead(id);
+  }
+
+  @Mutation(() => CreateLeadPayload, { description: 'Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules.' })
+  async createLead(
+    @Arg('input', () => CreateLeadInput, { description: 'The new lead.', validateFn: validateArg('input') }) input: CreateLeadInput,
+    @Ctx() { leads }: GatewayContext,
+  ): Promise<CreateLeadPayload> {
+    return { lead: await leads.createLead(input) };
+  }
+
+  @Mutation(() => UpdateLeadPayload, { description: 'Changes a lead; send only the fields that change. Supported by TESSELYS.' })
+  async updateLead(
+    @Arg('id', () => ID, { description: 'Global id of the lead to change.' }) id: string,
+    @Arg('input', () => UpdateLeadInput, { description: 'The changes.', validateFn: validateArg('input') }) input: UpdateLeadInput,
+    @Ctx() { leads }: GatewayContext,
+  ): Promise<UpdateLeadPayload> {
+    return { lead: await leads.updateLead(id, input) };
+  }
+}

@@ -1,0 +1,19 @@
+/** What a client can learn about each provider: is it configured, simulated, and what can it do. */
+import { Field, ObjectType } from 'type-graphql';
+import { LeadProvider } from '../enums/lead-provider.enum';
+import { ProviderCapability } from '../enums/provider-capability.enum';
+
+@ObjectType({ description: 'A provider known to LeadGraph and what it can do.' })
+export class ProviderInfo {
+  @Field(() => LeadProvider, { description: 'The provider.' })
+  provider!: LeadProvider;
+
+  @Field({ description: 'Whether credentials are configured (or a simulator stands in for it).' })
+  configured!: boolean;
+
+  @Field({ description: 'Whether a built-in simulator with demo data answers in place of the real provider.' })
+  demo!: boolean;
+
+  @Field(() => [ProviderCapability], { description: 'The operations this provider supports.' })
+  capabilities!: ProviderCapability[];
+}

@@ -1,0 +1,116 @@
+/**
+ * The base of every provider's HTTP client: an Apollo RESTDataSource whose hooks turn each way a
+ * provider can fail into one of DESIGN.md's error codes, with a message safe to show. Subclasses
+ * add auth in `willSendRequest` and one method per endpoint.
+ */
+import { RESTDataSource, type AugmentedRequest, type RequestOptions } from '@apollo/datasource-rest';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { ErrorCode } from '../../errors/error-codes';
+import { ProviderError } from '../../errors/provider.error';
+import { providerMessageFrom } from '../../errors/sanitize';
+import type { LeadProvider } from '../../leads/enums/lead-provider.enum';
+import type { Logger } from '../../logging/logger';
+import type { UpstreamPool } from './upstream-pool';
+import { retryAfterSeconds } from './retry-after';
+
+export interface ProviderRestClientOptions {
+  provider: LeadProvider;
+  baseURL: string;
+  pool: UpstreamPool;
+  logger: Logger;
+}
+
+export abstract class ProviderRestClient extends RESTDataSource {
+  protected readonly provider: LeadProvider;
+  protected readonly log: Logger;
+
+  constructor(options: ProviderRestClientOptions) {
+    super({ fetch: options.pool.fetch });
+    this.provider = options.provider;
+    this.log = options.logger;
+    this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
+  }
+
+  // Paths start with "/" in provider docs; resolve them under baseURL so a base with a path prefix keeps it.
+  protected override resolveURL(path: string, request: AugmentedRequest): URL {
+    return super.resolveURL(path.replace(/^\//, ''), request) as URL;
+  }
+
+  /** Bodies must be JSON: anything else is the provider breaking its contract. */
+  protected override async parseBody(response: FetcherResponse): Promise<object | string> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      throw this.badResponse('the response body was cut short');
+    }
+    if (text.length === 0) return '';
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!/json/i.test(contentType)) {
+      if (!response.ok) return text;
+      throw this.badResponse(`expected JSON, got ${contentType.split(';')[0] || 'no content type'}`);
+    }
+    try {
+      return JSON.parse(text) as object;
+    } catch {
+      if (!response.ok) return text;
+      throw this.badResponse('the response body is not valid JSON');
+    }
+  }
+
+  protected override async throwIfResponseIsError(options: { url: URL; request: RequestOptions; response: FetcherResponse; parsedBody: unknown }): Promise<void> {
+    const { response, parsedBody, request } = options;
+    if (response.ok) return;
+    throw this.errorForStatus(response.status, parsedBody, response.headers.get('retry-after'), request.method ?? 'GET', options.url.pathname);
+  }
+
+  /** Network failures (refused, reset, DNS) never reach throwIfResponseIsError: map them here. */
+  override async fetch<TResult>(path: string, request?: Parameters<RESTDataSource['fetch']>[1]) {
+    try {
+      return await super.fetch<TResult>(path, request);
+    } catch (error) {
+      if (error instanceof ProviderError) throw error;
+      this.log.warn({ provider: this.provider, method: request?.method ?? 'GET', cause: (error as Error).name }, 'upstream request failed');
+      throw new ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, `${this.provider} could not be reached.`);
+    }
+  }
+
+  protected errorForStatus(status: number, body: unknown, retryAfter: string | null, method: string, path: string): ProviderError {
+    const providerMessage = providerMessageFrom(body);
+    const code = codeForStatus(status);
+    this.log.warn({ provider: this.provider, method, path: this.pathTemplate(path), status, code }, 'upstream error');
+    const said = providerMessage ? `: ${providerMessage}` : '.';
+    switch (code) {
+      case ErrorCode.PROVIDER_AUTH_FAILED:
+        return new ProviderError(code, this.provider, `${this.provider} refused LeadGraph's credentials (HTTP ${status}).`, { upstreamStatus: status });
+      case ErrorCode.PROVIDER_RATE_LIMITED: {
+        const seconds = retryAfterSeconds(retryAfter);
+        return new ProviderError(code, this.provider, `${this.provider} is rate limiting LeadGraph; retry later.`, {
+          upstreamStatus: status,
+          ...(seconds !== undefined ? { retryAfterSeconds: seconds } : {}),
+        });
+      }
+      case ErrorCode.PROVIDER_UNAVAILABLE:
+        return new ProviderError(code, this.provider, `${this.provider} is unavailable (HTTP ${status}).`, { upstreamStatus: status });
+      default:
+        return new ProviderError(code, this.provider, `${this.provider} rejected the request (HTTP ${status})${said}`, { upstreamStatus: status });
+    }
+  }
+
+  protected badResponse(what: string): ProviderError {
+    this.log.warn({ provider: this.provider, code: ErrorCode.PROVIDER_BAD_RESPONSE, problem: what }, 'upstream bad response');
+    return new ProviderError(ErrorCode.PROVIDER_BAD_RESPONSE, this.provider, `${this.provider} sent an unexpected response: ${what}.`);
+  }
+
+  /** Ids in paths are not secrets, but logging templates keeps log cardinality low. */
+  protected pathTemplate(path: string): string {
+    return path.replace(/\/[a-z0-9]{20,}(?=\/|$)/gi, '/:id');
+  }
+}
+
+function codeForStatus(status: number) {
+  if (status === 401 || status === 403) return ErrorCode.PROVIDER_AUTH_FAILED;
+  if (status === 429) return ErrorCode.PROVIDER_RATE_LIMITED;
+  if (status >= 500) return ErrorCode.PROVIDER_UNAVAILABLE;
+  return ErrorCode.PROVIDER_REJECTED;
+}

@@ -1,0 +1,46 @@
+/** Keyspot, as the provider registry knows it. */
+import { LeadProvider } from '../../leads/enums/lead-provider.enum';
+import { createUpstreamPool } from '../http/upstream-pool';
+import type { ProviderModule } from '../provider-adapter';
+import { KeyspotAdapter, KEYSPOT_CAPABILITIES } from './keyspot.adapter';
+import { KeyspotAuthClient } from './keyspot-auth.client';
+import { KeyspotClient } from './keyspot.client';
+import { readKeyspotConfig, type KeyspotConfig } from './keyspot.config';
+import { RefreshingTokenSource, StaticTokenSource, type TokenSource } from './keyspot.token-source';
+import { startKeyspotSimulator } from './simulator/keyspot.simulator';
+
+export const keyspotModule: ProviderModule<KeyspotConfig> = {
+  provider: LeadProvider.KEYSPOT,
+  capabilities: KEYSPOT_CAPABILITIES,
+  readConfig: readKeyspotConfig,
+
+  async startDemo(options = {}) {
+    const sim = await startKeyspotSimulator(options);
+    return {
+      config: { baseUrl: sim.url, auth: { kind: 'client-credentials', ...sim.credentials } },
+      url: sim.url,
+      credentials: { ...sim.credentials },
+      env: { KEYSPOT_BASE_URL: sim.url, KEYSPOT_CLIENT_ID: sim.credentials.clientId, KEYSPOT_CLIENT_SECRET: sim.credentials.clientSecret },
+      close: () => sim.close(),
+    };
+  },
+
+  connect(config, deps, { demo }) {
+    const pool = createUpstreamPool();
+    const logger = deps.logger.child({ provider: LeadProvider.KEYSPOT });
+    const now = deps.now ?? Date.now;
+    let tokens: TokenSource;
+    if (config.auth.kind === 'static-token') {
+      tokens = new StaticTokenSource(config.auth.token);
+    } else {
+      const auth = new KeyspotAuthClient(config.baseUrl, config.auth, pool, logger, now);
+      tokens = new RefreshingTokenSource(() => auth.issueToken(), now, () => logger.info('keyspot token refreshed'));
+    }
+    return {
+      provider: LeadProvider.KEYSPOT,
+      demo,
+      forRequest: () => new KeyspotAdapter(new KeyspotClient(config.baseUrl, tokens, pool, logger), logger),
+      close: () => pool.close(),
+    };
+  },
+};

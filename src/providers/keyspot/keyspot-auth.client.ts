@@ -1,0 +1,28 @@
+/**
+ * Keyspot's token endpoint. One instance per process (tokens are shared by every request); a
+ * refusal here means our client credentials are wrong, which no retry can fix.
+ */
+import { LeadProvider } from '../../leads/enums/lead-provider.enum';
+import type { Logger } from '../../logging/logger';
+import { decodePayload } from '../http/decode-payload';
+import { ProviderRestClient } from '../http/provider-rest-client';
+import type { UpstreamPool } from '../http/upstream-pool';
+import type { KeyspotTokenRequestDto } from './keyspot.dto';
+import { parseKeyspotTokenResponse, type IssuedToken } from './keyspot.token-response';
+
+export class KeyspotAuthClient extends ProviderRestClient {
+  constructor(
+    baseUrl: string,
+    private readonly credentials: KeyspotTokenRequestDto,
+    pool: UpstreamPool,
+    logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    super({ provider: LeadProvider.KEYSPOT, baseURL: baseUrl, pool, logger });
+  }
+
+  async issueToken(): Promise<IssuedToken> {
+    const body = await this.post('/v1/auth/token', { body: { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } });
+    return decodePayload(this.provider, this.log, () => parseKeyspotTokenResponse(body, this.now()));
+  }
+}

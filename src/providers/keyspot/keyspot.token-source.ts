@@ -1,0 +1,60 @@
+/**
+ * Where Keyspot calls get their bearer token. A refreshing source caches the JWT for the whole
+ * process, renews it shortly before `exp`, and lets concurrent requests share one token call
+ * (single-flight); a failed token call is not cached, so the next request simply tries again.
+ */
+import type { IssuedToken } from './keyspot.token-response';
+
+export interface TokenSource {
+  /** Whether a refused token can be replaced (false for a static token). */
+  readonly refreshable: boolean;
+  getToken(): Promise<string>;
+  /** The provider refused this token: forget it so the next getToken fetches a new one. */
+  invalidate(token: string): void;
+}
+
+export class StaticTokenSource implements TokenSource {
+  readonly refreshable = false;
+  constructor(private readonly token: string) {}
+  async getToken(): Promise<string> {
+    return this.token;
+  }
+  invalidate(): void {}
+}
+
+/** Renew this long before expiry, at most: a tenth of the token's lifetime, capped at one minute. */
+const MAX_REFRESH_AHEAD_MS = 60_000;
+
+export class RefreshingTokenSource implements TokenSource {
+  readonly refreshable = true;
+  private current?: { token: string; refreshAt: number };
+  private inFlight?: Promise<string>;
+
+  constructor(
+    private readonly issue: () => Promise<IssuedToken>,
+    private readonly now: () => number = Date.now,
+    private readonly onRefresh: () => void = () => {},
+  ) {}
+
+  getToken(): Promise<string> {
+    if (this.current && this.now() < this.current.refreshAt) return Promise.resolve(this.current.token);
+    this.inFlight ??= this.refresh().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  invalidate(token: string): void {
+    // Only the current token: a late 401 for an older one must not throw away a fresh token.
+    if (this.current?.token === token) this.current = undefined;
+  }
+
+  private async refresh(): Promise<string> {
+    const issuedAt = this.now();
+    const { token, expiresAt } = await this.issue();
+    this.onRefresh();
+    const ahead = Math.min(MAX_REFRESH_AHEAD_MS, Math.max(0, (expiresAt - issuedAt) / 10));
+    this.current = { token, refreshAt: expiresAt - ahead };
+    return token;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The providers this process talks to, connected once at start-up: what `providers` reports and
+ * where each request's adapters come from.
+ */
+import type { LeadProvider } from '../leads/enums/lead-provider.enum';
+import type { ProviderCapability } from '../leads/enums/provider-capability.enum';
+import type { ProviderConnection, ProviderModule } from './provider-adapter';
+
+export interface ProviderStatus {
+  provider: LeadProvider;
+  configured: boolean;
+  demo: boolean;
+  capabilities: ProviderCapability[];
+}
+
+export class ProviderRuntime {
+  private readonly connections: Map<LeadProvider, ProviderConnection>;
+
+  constructor(
+    private readonly modules: readonly ProviderModule<any>[],
+    connections: ProviderConnection[],
+  ) {
+    this.connections = new Map(connections.map((connection) => [connection.provider, connection]));
+  }
+
+  connection(provider: LeadProvider): ProviderConnection | undefined {
+    return this.connections.get(provider);
+  }
+
+  statuses(): ProviderStatus[] {
+    return this.modules.map((module) => {
+      const connection = this.connections.get(module.provider);
+      return { provider: module.provider, configured: connection !== undefined, demo: connection?.demo ?? false, capabilities: [...module.capabilities] };
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.connections.values()].map((connection) => connection.close()));
+  }
+}

@@ -1,0 +1,36 @@
+/** Tesselys, as the provider registry knows it. */
+import { LeadProvider } from '../../leads/enums/lead-provider.enum';
+import { createUpstreamPool } from '../http/upstream-pool';
+import type { ProviderModule } from '../provider-adapter';
+import { TesselysAdapter, TESSELYS_CAPABILITIES } from './tesselys.adapter';
+import { TesselysClient } from './tesselys.client';
+import { readTesselysConfig, type TesselysConfig } from './tesselys.config';
+import { startTesselysSimulator } from './simulator/tesselys.simulator';
+
+export const tesselysModule: ProviderModule<TesselysConfig> = {
+  provider: LeadProvider.TESSELYS,
+  capabilities: TESSELYS_CAPABILITIES,
+  readConfig: readTesselysConfig,
+
+  async startDemo(options = {}) {
+    const sim = await startTesselysSimulator(options);
+    return {
+      config: { baseUrl: sim.url, ...sim.credentials },
+      url: sim.url,
+      credentials: { ...sim.credentials },
+      env: { TESSELYS_BASE_URL: sim.url, TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken, TESSELYS_COMPANY_TOKEN: sim.credentials.companyToken },
+      close: () => sim.close(),
+    };
+  },
+
+  connect(config, deps, { demo }) {
+    const pool = createUpstreamPool();
+    const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
+    return {
+      provider: LeadProvider.TESSELYS,
+      demo,
+      forRequest: () => new TesselysAdapter(new TesselysClient(config, pool, logger), logger),
+      close: () => pool.close(),
+    };
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * What a client may see of an error. Errors LeadGraph raises on purpose (and GraphQL's own
+ * parse/validation errors) pass through with their code; anything else is a bug or a surprise,
+ * so it becomes INTERNAL_SERVER_ERROR with the request id, and the detail goes only to the log.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '../errors/error-codes';
+
+const PASS_THROUGH_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  // Apollo Server's own codes for requests that never reached a resolver.
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function isExpectedError(formatted: GraphQLFormattedError): boolean {
+  const code = formatted.extensions?.code;
+  return typeof code === 'string' && PASS_THROUGH_CODES.has(code);
+}
+
+/** Apollo's formatError hook; `requestIdOf` finds the id of the request the error belongs to. */
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown, onUnexpected: (error: unknown) => void): GraphQLFormattedError {
+  if (isExpectedError(formatted)) {
+    const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  onUnexpected(unwrapResolverError(error));
+  return {
+    message: 'Internal server error',
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Assembles and starts LeadGraph: configuration, provider connections (or demo simulators),
+ * Apollo Server on Express, and an orderly close. Tests start it exactly as `npm start` does,
+ * on an ephemeral port with an injected environment and logger.
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { loadConfig, type GatewayConfig } from '../config/gateway-config';
+import type { GatewayContext } from '../graphql/context';
+import { buildGatewaySchema } from '../graphql/build-schema';
+import { LeadService } from '../leads/service/lead.service';
+import type { Logger } from '../logging/logger';
+import { createLogger } from '../logging/logger';
+import type { ProviderConnection, ProviderModule } from '../providers/provider-adapter';
+import { ProviderRuntime } from '../providers/provider-runtime';
+import { PROVIDER_MODULES } from '../providers/registry';
+import { formatGatewayError } from './error-formatting';
+import { operationLogPlugin } from './operation-log.plugin';
+import { requestIdMiddleware } from './request-id';
+
+export interface StartGatewayOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Overrides PORT (tests pass 0). */
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  /** Injected clock (ms) for provider token expiry. */
+  now?: () => number;
+  modules?: readonly ProviderModule<any>[];
+}
+
+export interface DemoSimulatorInfo {
+  provider: string;
+  url: string;
+  credentials: Record<string, string>;
+}
+
+export interface RunningGateway {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string;
+  graphqlUrl: string;
+  config: GatewayConfig;
+  /** The simulators started for demo mode (empty otherwise). */
+  demoSimulators: DemoSimulatorInfo[];
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const modules = options.modules ?? PROVIDER_MODULES;
+  const config = loadConfig(options.env ?? process.env, modules);
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const deps = { logger, ...(options.now ? { now: options.now } : {}) };
+
+  const closers: Array<() => Promise<void>> = [];
+  const connections: ProviderConnection[] = [];
+  const demoSimulators: DemoSimulatorInfo[] = [];
+  try {
+    if (config.demo) {
+      for (const module of modules) {
+        const demo = await module.startDemo();
+        closers.push(demo.close);
+        demoSimulators.push({ provider: module.provider, url: demo.url, credentials: demo.credentials });
+        connections.push(module.connect(demo.config, deps, { demo: true }));
+      }
+    } else {
+      for (const { module, config: providerConfig } of config.providers) connections.push(module.connect(providerConfig, deps, { demo: false }));
+    }
+  } catch (error) {
+    await Promise.allSettled(closers.map((close) => close()));
+    throw error;
+  }
+  const runtime = new ProviderRuntime(modules, connections);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = app.listen(options.port ?? config.port, options.host ?? '127.0.0.1');
+  const production = config.nodeEnv === 'production';
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildGatewaySchema(),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatGatewayError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      operationLogPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    requestIdMiddleware,
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const requestId = String(res.locals.requestId);
+        return { leads: new LeadService(runtime), logger: logger.child({ requestId }), requestId };
+      },
+    }),
+  );
+
+  await once(httpServer, 'listening');
+  const { port, address } = httpServer.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    config,
+    demoSimulators,
+    close() {
+      closing ??= (async () => {
+        await apollo.stop();
+        await runtime.close();
+        await Promise.allSettled(closers.map((close) => close()));
+      })();
+      return closing;
+    },
+  };
+}
