@@ -15,7 +15,13 @@ export async function pageLeads(window: RequestedWindow, fingerprint: string, fe
   if (window.kind === 'forward') return fetchWindow(window.start, window.size, fingerprint, fetchPage);
   if (window.end !== 'total') {
     const { start, size } = resolveBackward(window.end, window.size);
-    return fetchWindow(start, size, fingerprint, fetchPage);
+    const connection = await fetchWindow(start, size, fingerprint, fetchPage);
+    if (window.end <= connection.totalCount) return connection;
+    // The listing shrank since the cursor was issued (e.g. leads left a status filter): the leads before it
+    // are now the last ones. Serving the stale window instead could yield an empty page claiming
+    // hasPreviousPage with no startCursor to page on from.
+    const clamped = resolveBackward(connection.totalCount, window.size);
+    return fetchWindow(clamped.start, clamped.size, fingerprint, fetchPage);
   }
   // The last `size` leads: the first page tells the total, and is the answer when everything fits.
   const first = await fetchPage({ page: 1, limit: window.size });
