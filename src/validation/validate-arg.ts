@@ -4,14 +4,13 @@
  */
 import type { ValidatorFn } from 'type-graphql';
 import { BadUserInputError } from '../errors/bad-user-input.error';
-import { fieldProblems } from './field-problems';
+import { sharedRuleProblems } from './shared-rules';
 
 /** `path` is the argument's name (`"input"`), or `""` for an @Args class whose fields are top-level arguments. */
 export function validateArg(path: string): ValidatorFn {
   return (value: unknown) => {
     if (value === null || typeof value !== 'object') return;
-    // Absent optional fields are GraphQL nulls: generic rules only judge what was sent.
-    const problems = fieldProblems(value, path, { skipMissingProperties: true });
+    const problems = sharedRuleProblems(value, path);
     if (problems.length > 0) throw new BadUserInputError(problems);
   };
 }

@@ -106,7 +106,17 @@ describe('lead(id)', () => {
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0]!.path).toEqual(['lead']);
     expect(res.data).toEqual({ lead: null });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'UNSUPPORTED_BY_PROVIDER', provider: 'KEYSPOT' });
     expect(stack.upstreamCalls()).toBe(0);
+  });
+
+  test('a Keyspot id beside a Tesselys id fails alone; the Tesselys lead still resolves', async () => {
+    const id = `tesselys:${seeded[0]!.id}`;
+    const res = await stack.gql('query($id: ID!) { a: lead(id: "keyspot:abc123") { id } b: lead(id: $id) { id } }', { id });
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.path).toEqual(['a']);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'UNSUPPORTED_BY_PROVIDER', provider: 'KEYSPOT' });
+    expect(res.data).toEqual({ a: null, b: { id } });
   });
 
   test('a provider failure on one lead is reported on that field only', async () => {

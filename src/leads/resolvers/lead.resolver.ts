@@ -1,4 +1,8 @@
-/** Queries and mutations on leads; thin by design: the LeadService does the routing and checks. */
+/**
+ * Queries and mutations on leads; thin by design: the LeadService does the routing and checks.
+ * Mutation inputs are validated by the service, shared and provider rules together, so a client
+ * learns every problem in one round trip.
+ */
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../graphql/context';
 import { validateArg } from '../../validation/validate-arg';
@@ -27,7 +31,7 @@ export class LeadResolver {
 
   @Mutation(() => CreateLeadPayload, { description: 'Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules.' })
   async createLead(
-    @Arg('input', () => CreateLeadInput, { description: 'The new lead.', validateFn: validateArg('input') }) input: CreateLeadInput,
+    @Arg('input', () => CreateLeadInput, { description: 'The new lead.' }) input: CreateLeadInput,
     @Ctx() { leads }: GatewayContext,
   ): Promise<CreateLeadPayload> {
     return { lead: await leads.createLead(input) };
@@ -36,7 +40,7 @@ export class LeadResolver {
   @Mutation(() => UpdateLeadPayload, { description: 'Changes a lead; send only the fields that change. Supported by TESSELYS.' })
   async updateLead(
     @Arg('id', () => ID, { description: 'Global id of the lead to change.' }) id: string,
-    @Arg('input', () => UpdateLeadInput, { description: 'The changes.', validateFn: validateArg('input') }) input: UpdateLeadInput,
+    @Arg('input', () => UpdateLeadInput, { description: 'The changes.' }) input: UpdateLeadInput,
     @Ctx() { leads }: GatewayContext,
   ): Promise<UpdateLeadPayload> {
     return { lead: await leads.updateLead(id, input) };

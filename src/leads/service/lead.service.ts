@@ -19,6 +19,7 @@ import { fingerprintOf } from '../pagination/cursor';
 import { PaginationArgsError, requestedWindow } from '../pagination/page-window';
 import type { Lead } from '../types/lead.type';
 import type { LeadConnection } from '../types/lead-connection.type';
+import { sharedRuleProblems } from '../../validation/shared-rules';
 import { createLeadLoader, type LeadLoader } from './lead.loader';
 import { pageLeads } from './lead-pager';
 
@@ -59,7 +60,8 @@ export class LeadService {
       orderBy: args.orderBy?.field ?? LeadOrderField.CREATED_AT,
       direction: args.orderBy?.direction ?? OrderDirection.DESC,
     };
-    const fingerprint = fingerprintOf({ provider: filter.provider, ...query });
+    // Scoped by the provider actually listed, so naming it or not yields the same cursors.
+    const fingerprint = fingerprintOf({ provider: adapter.provider, ...query });
     let window;
     try {
       window = requestedWindow(args, fingerprint);
@@ -74,7 +76,7 @@ export class LeadService {
 
   async createLead(input: CreateLeadInput): Promise<Lead> {
     const adapter = this.adapterFor(input.provider, ProviderCapability.CREATE_LEAD);
-    const problems = adapter.validateCreate(input);
+    const problems = [...sharedRuleProblems(input), ...adapter.validateCreate(input)];
     if (problems.length > 0) throw new BadUserInputError(problems);
     const lead = await adapter.createLead!(input);
     this.loader.prime(lead.id, lead);
@@ -87,14 +89,16 @@ export class LeadService {
     if (Object.values(input).every((value) => value === undefined || value === null)) {
       throw BadUserInputError.of('input', 'send at least one field to change (title, status, description or tags)');
     }
-    const problems = adapter.validateUpdate(input);
+    const problems = [...sharedRuleProblems(input), ...adapter.validateUpdate(input)];
     if (problems.length > 0) throw new BadUserInputError(problems);
     const lead = await adapter.updateLead!(providerLeadId, input);
     this.loader.clear(lead.id).prime(lead.id, lead);
     return lead;
   }
 
-  private fetchLead(globalId: string): Promise<Lead | null> {
+  // Async so that a refusal (bad id, unsupported provider) rejects this key alone instead of
+  // throwing synchronously inside the loader's batch and failing its siblings.
+  private async fetchLead(globalId: string): Promise<Lead | null> {
     const { provider, providerLeadId } = parseGlobalId(globalId);
     return this.adapterFor(provider, ProviderCapability.GET_LEAD).getLead!(providerLeadId);
   }

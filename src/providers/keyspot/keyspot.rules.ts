@@ -2,27 +2,29 @@
  * What Keyspot requires of a create (name, valid e-mail, valid phone, a message) and what it cannot
  * store (refused rather than silently dropped: a lead must never lose data on the way in).
  */
-import { Equals, IsDefined, IsEmail, IsNotEmpty, IsOptional, IsPhoneNumber, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Equals, IsDefined, IsEmail, IsNotEmpty, IsOptional, IsPhoneNumber, Matches, ValidateNested } from 'class-validator';
 import type { FieldProblem } from '../../errors/bad-user-input.error';
 import type { CreateLeadInput } from '../../leads/inputs/create-lead.input';
 import { asRules, fieldProblems } from '../../validation/field-problems';
 
 const CANNOT_STORE = { message: 'KEYSPOT cannot store this field; leave it out' };
 const REQUIRED = { message: 'is required for KEYSPOT' };
+const NOT_BLANK = /\S/;
 
 class KeyspotContactRules {
   @IsOptional() @Equals(undefined, CANNOT_STORE) personId?: unknown;
-  @IsNotEmpty(REQUIRED) name?: string | null;
+  @IsNotEmpty(REQUIRED) @Matches(NOT_BLANK, { message: 'must not be blank' }) name?: string | null;
   @IsNotEmpty(REQUIRED) @IsEmail({}, { message: 'must be a valid e-mail address' }) email?: string | null;
   // Keyspot serves Brazil: numbers without a country code are read as Brazilian.
   @IsNotEmpty(REQUIRED) @IsPhoneNumber('BR', { message: 'must be a valid phone number, e.g. "11999999999" or "+55 11 99999-9999"' }) phone?: string | null;
 }
 
 class KeyspotCreateRules {
-  @IsNotEmpty({ message: 'is required for KEYSPOT (sent as the message)' }) description?: string | null;
+  @IsNotEmpty({ message: 'is required for KEYSPOT (sent as the message)' }) @Matches(NOT_BLANK, { message: 'must not be blank' }) description?: string | null;
   @IsDefined({ message: 'is required for KEYSPOT (name, email and phone)' }) @ValidateNested() contact?: KeyspotContactRules;
   @IsOptional() @Equals(undefined, CANNOT_STORE) title?: unknown;
-  @IsOptional() @Equals(undefined, CANNOT_STORE) tags?: unknown;
+  // An empty list loses nothing; any tag would be lost.
+  @IsOptional() @ArrayMaxSize(0, CANNOT_STORE) tags?: unknown;
 }
 
 export function keyspotCreateProblems(input: CreateLeadInput): FieldProblem[] {

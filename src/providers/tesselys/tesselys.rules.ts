@@ -2,7 +2,7 @@
  * What Tesselys requires of a create or update, beyond the rules every provider shares, and what it
  * cannot store (refused rather than silently dropped: a lead must never lose data on the way in).
  */
-import { Equals, IsIn, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { Equals, IsIn, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import type { FieldProblem } from '../../errors/bad-user-input.error';
 import type { CreateLeadInput } from '../../leads/inputs/create-lead.input';
 import type { UpdateLeadInput } from '../../leads/inputs/update-lead.input';
@@ -11,7 +11,10 @@ import { TESSELYS_ACCEPTED_STATUSES } from './tesselys.mapper';
 
 const CANNOT_STORE = { message: 'TESSELYS cannot store this field; leave it out' };
 
+const NOT_BLANK = /\S/;
+
 class TesselysContactRules {
+  @IsOptional() @IsNotEmpty({ message: 'must not be empty when given' }) personId?: string | null;
   @IsOptional() @Equals(undefined, CANNOT_STORE) name?: unknown;
   @IsOptional() @Equals(undefined, CANNOT_STORE) email?: unknown;
   @IsOptional() @Equals(undefined, CANNOT_STORE) phone?: unknown;
@@ -19,6 +22,7 @@ class TesselysContactRules {
 
 class TesselysCreateRules {
   @IsNotEmpty({ message: 'is required for TESSELYS' })
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
   @MaxLength(255, { message: 'must be at most 255 characters' })
   title?: string | null;
 
@@ -27,7 +31,7 @@ class TesselysCreateRules {
 }
 
 class TesselysUpdateRules {
-  @IsOptional() @IsNotEmpty({ message: 'must not be empty' }) title?: string | null;
+  @IsOptional() @IsNotEmpty({ message: 'must not be empty' }) @Matches(NOT_BLANK, { message: 'must not be blank' }) title?: string | null;
 
   @IsOptional()
   @IsIn(TESSELYS_ACCEPTED_STATUSES, { message: `is not a status TESSELYS uses; it accepts ${TESSELYS_ACCEPTED_STATUSES.join(', ')}` })
