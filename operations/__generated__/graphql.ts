@@ -1,0 +1,443 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** A new lead. Which fields are required depends on the provider (see each field). */
+export type CreateLeadInput = {
+  /** KEYSPOT: name, email (valid e-mail) and phone required. TESSELYS: personId. */
+  contact?: InputMaybe<LeadContactInput>;
+  /** KEYSPOT: required (sent as message). TESSELYS: optional description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** KEYSPOT: the property of interest ({ code, title }). */
+  property?: InputMaybe<LeadPropertyInput>;
+  /** The provider to create the lead in. */
+  provider: LeadProvider;
+  /** Where the lead came from; mapped to the closest value the provider accepts. UNKNOWN is refused. */
+  source?: InputMaybe<LeadSource>;
+  /** TESSELYS: free tags. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** TESSELYS: required, at most 255 characters. Ignored by KEYSPOT. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** KEYSPOT: traffic origin for tracking (UTM, campaign). */
+  trafficOrigin?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `createLead`. */
+export type CreateLeadPayload = {
+  __typename?: 'CreateLeadPayload';
+  /** The lead as the provider created it. */
+  lead: Lead;
+};
+
+/** A lead from any provider, in one unified shape. */
+export type Lead = Node & {
+  __typename?: 'Lead';
+  /** The person behind the lead. */
+  contact: LeadContact;
+  /** When the lead was created (UTC). */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** TESSELYS: the description. KEYSPOT: the message. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Global id, "<provider>:<providerLeadId>" (e.g. "tesselys:clx7f8g9..."). Treat it as opaque. */
+  id: Scalars['ID']['output'];
+  /** TESSELYS only: whether the lead is active. */
+  isActive: Maybe<Scalars['Boolean']['output']>;
+  /** KEYSPOT only: the priority. */
+  priority: Maybe<LeadPriority>;
+  /** KEYSPOT: the property of interest, when there is one. */
+  property: Maybe<LeadProperty>;
+  /** The provider the lead lives in. */
+  provider: LeadProvider;
+  /** The provider's own id for the lead. */
+  providerLeadId: Scalars['String']['output'];
+  /** The provider's own spelling of the status, even when `status` is UNKNOWN. */
+  providerStatus: Scalars['String']['output'];
+  /** The provider's payload exactly as received. */
+  raw: Scalars['JSONObject']['output'];
+  /** Where the lead came from (KEYSPOT source; TESSELYS sourceChannel). */
+  source: Maybe<LeadSource>;
+  /** The status; UNKNOWN when the provider sent a value LeadGraph does not know yet. */
+  status: LeadStatus;
+  /** TESSELYS: free tags. KEYSPOT: always empty. */
+  tags: Array<Scalars['String']['output']>;
+  /** TESSELYS: the title. KEYSPOT: null. */
+  title: Maybe<Scalars['String']['output']>;
+  /** KEYSPOT: traffic origin (UTM, campaign), when the provider returns it. */
+  trafficOrigin: Maybe<Scalars['String']['output']>;
+  /** When the lead was last updated (UTC). */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** A page of leads (Relay connection). */
+export type LeadConnection = {
+  __typename?: 'LeadConnection';
+  /** The leads of this page with their cursors. */
+  edges: Array<LeadEdge>;
+  /** The leads of this page, without cursors. */
+  nodes: Array<Lead>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many leads match the filter in all, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The person behind a lead. KEYSPOT fills name, email and phone; TESSELYS fills personId and name. */
+export type LeadContact = {
+  __typename?: 'LeadContact';
+  /** KEYSPOT: the contact's e-mail. */
+  email: Maybe<Scalars['String']['output']>;
+  /** The contact's name (KEYSPOT name; TESSELYS personName). */
+  name: Maybe<Scalars['String']['output']>;
+  /** TESSELYS: the id of the linked person. */
+  personId: Maybe<Scalars['String']['output']>;
+  /** KEYSPOT: the contact's phone. */
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+/** The person behind a new lead. KEYSPOT: name, email and phone are required. TESSELYS: personId links an existing person. */
+export type LeadContactInput = {
+  /** KEYSPOT (required): the contact's e-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** KEYSPOT (required): the contact's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** TESSELYS: id of an existing person to link. */
+  personId?: InputMaybe<Scalars['String']['input']>;
+  /** KEYSPOT (required): the contact's phone, e.g. "11999999999" or "+55 11 99999-9999". */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A lead and its cursor. */
+export type LeadEdge = {
+  __typename?: 'LeadEdge';
+  /** Opaque cursor of this lead, valid only with the same filter and order. */
+  cursor: Scalars['String']['output'];
+  /** The lead. */
+  node: Lead;
+};
+
+/** Which leads to list. */
+export type LeadFilter = {
+  /** Only this provider (it must support LIST_LEADS). Default: every provider that can list. */
+  provider?: InputMaybe<LeadProvider>;
+  /** Only leads whose title contains this text (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only leads with this status (one the listed provider uses). */
+  status?: InputMaybe<LeadStatus>;
+};
+
+/** The order of `leads`. */
+export type LeadOrder = {
+  /** The direction. */
+  direction?: OrderDirection;
+  /** The field to order by. */
+  field?: LeadOrderField;
+};
+
+/** The field `leads` is ordered by. */
+export type LeadOrderField =
+  /** Creation time. */
+  | 'CREATED_AT'
+  /** Title, alphabetically. */
+  | 'TITLE';
+
+/** A lead's priority (KEYSPOT only; new leads are MEDIUM). */
+export type LeadPriority =
+  /** High priority. */
+  | 'HIGH'
+  /** Low priority. */
+  | 'LOW'
+  /** Medium priority (the default for new KEYSPOT leads). */
+  | 'MEDIUM'
+  /** A value the provider sent that LeadGraph does not know yet. */
+  | 'UNKNOWN'
+  /** Urgent. */
+  | 'URGENT';
+
+/** The property a lead is interested in (KEYSPOT). */
+export type LeadProperty = {
+  __typename?: 'LeadProperty';
+  /** The provider's id of the linked property, when the lead's property code matched one. */
+  id: Maybe<Scalars['String']['output']>;
+  /** The title of the property of interest. */
+  title: Maybe<Scalars['String']['output']>;
+};
+
+/** KEYSPOT: the property of interest. */
+export type LeadPropertyInput = {
+  /** The property's code in Keyspot (sent as propertyCode); when it matches, the lead is linked to the property. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** The property's title (sent as interestedPropertyTitle); Keyspot fills it from the matched property when absent. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The lead provider (CRM) a lead lives in. */
+export type LeadProvider =
+  /** Keyspot, the real-estate CRM (create only). */
+  | 'KEYSPOT'
+  /** Tesselys, the general CRM (list, get, create, update). */
+  | 'TESSELYS';
+
+/** Where a lead came from. On create: KEYSPOT takes every value but EVENT (sent as OTHER); TESSELYS takes WEBSITE, PHONE, EMAIL, REFERRAL, SOCIAL_MEDIA, EVENT and OTHER as they are, INSTAGRAM/FACEBOOK/WHATSAPP as SOCIAL_MEDIA, and anything else as OTHER. */
+export type LeadSource =
+  /** Created through an API (Keyspot’s default). */
+  | 'API'
+  /** An e-mail. */
+  | 'EMAIL'
+  /** An event, fair or conference. */
+  | 'EVENT'
+  /** Facebook. */
+  | 'FACEBOOK'
+  /** Google Ads. */
+  | 'GOOGLE_ADS'
+  /** Instagram. */
+  | 'INSTAGRAM'
+  /** Meta (Facebook/Instagram) ads. */
+  | 'META_ADS'
+  /** Any other channel. */
+  | 'OTHER'
+  /** A phone call. */
+  | 'PHONE'
+  /** A real-estate portal, unspecified. */
+  | 'PORTAL'
+  /** The Chaves na Mão portal. */
+  | 'PORTAL_CHAVESNAMAO'
+  /** The Imovelweb portal. */
+  | 'PORTAL_IMOVELWEB'
+  /** The OLX portal. */
+  | 'PORTAL_OLX'
+  /** The VivaReal portal. */
+  | 'PORTAL_VIVAREAL'
+  /** The ZAP Imóveis portal. */
+  | 'PORTAL_ZAPIMOVEIS'
+  /** RD Station marketing automation. */
+  | 'RD_STATION'
+  /** A real-estate agency. */
+  | 'REAL_ESTATE'
+  /** A referral by a client or partner. */
+  | 'REFERRAL'
+  /** Social media in general (LinkedIn, Instagram, ...). */
+  | 'SOCIAL_MEDIA'
+  /** A value the provider sent that LeadGraph does not know yet. Never accepted as input. */
+  | 'UNKNOWN'
+  /** A form or chat on a website. */
+  | 'WEBSITE'
+  /** WhatsApp. */
+  | 'WHATSAPP';
+
+/** A lead's status, as its provider spells it. `providerStatus` always carries the provider's own value. */
+export type LeadStatus =
+  /** TESSELYS: contacted, waiting for an answer. */
+  | 'CONTACTED'
+  /** TESSELYS: turned into business. */
+  | 'CONVERTED'
+  /** TESSELYS: new, not contacted yet. */
+  | 'NEW'
+  /** KEYSPOT: a new lead (its only documented status). */
+  | 'NEW_LEAD'
+  /** TESSELYS: qualified, likely to convert. */
+  | 'QUALIFIED'
+  /** A value the provider sent that LeadGraph does not know yet (see `providerStatus`). Never accepted as input. */
+  | 'UNKNOWN'
+  /** TESSELYS: no fit or no interest. */
+  | 'UNQUALIFIED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules. */
+  createLead: CreateLeadPayload;
+  /** Changes a lead; send only the fields that change. Supported by TESSELYS. */
+  updateLead: UpdateLeadPayload;
+};
+
+
+export type MutationCreateLeadArgs = {
+  input: CreateLeadInput;
+};
+
+
+export type MutationUpdateLeadArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateLeadInput;
+};
+
+/** An object with a global id, fetchable through `node(id:)`. */
+export type Node = {
+  /** Global, opaque id. */
+  id: Scalars['ID']['output'];
+};
+
+/** Ascending or descending order. */
+export type OrderDirection =
+  /** Ascending: oldest or A first. */
+  | 'ASC'
+  /** Descending: newest or Z first. */
+  | 'DESC';
+
+/** Where this page sits in the whole list (Relay PageInfo). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item, null on an empty page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether items follow this page (page forward with `first` and `after: endCursor`). */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede this page (page backward with `last` and `before: startCursor`). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item, null on an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** An operation a provider supports through LeadGraph. */
+export type ProviderCapability =
+  /** Creating a lead (`createLead`). */
+  | 'CREATE_LEAD'
+  /** Reading one lead by id (`lead`, `node`). */
+  | 'GET_LEAD'
+  /** Listing and paging leads (`leads`). */
+  | 'LIST_LEADS'
+  /** Updating a lead (`updateLead`). */
+  | 'UPDATE_LEAD';
+
+/** A provider known to LeadGraph and what it can do. */
+export type ProviderInfo = {
+  __typename?: 'ProviderInfo';
+  /** The operations this provider supports. */
+  capabilities: Array<ProviderCapability>;
+  /** Whether credentials are configured (or a simulator stands in for it). */
+  configured: Scalars['Boolean']['output'];
+  /** Whether a built-in simulator with demo data answers in place of the real provider. */
+  demo: Scalars['Boolean']['output'];
+  /** The provider. */
+  provider: LeadProvider;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One lead by its global id; null when the provider says it does not exist. */
+  lead: Maybe<Lead>;
+  /** Leads, newest first by default, as a Relay connection: page forward with `first`/`after`, backward with `last`/`before` (1..100, default 20). Without `filter.provider`, lists every provider that can list. */
+  leads: LeadConnection;
+  /** Any object by its global id (Relay); null when it does not exist. */
+  node: Maybe<Node>;
+  /** Every provider LeadGraph knows, whether it is configured, simulated, and what it supports. */
+  providers: Array<ProviderInfo>;
+};
+
+
+export type QueryLeadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLeadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LeadFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LeadOrder>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Changes to a lead: send only what changes. TESSELYS is the only provider that supports updates today. */
+export type UpdateLeadInput = {
+  /** New description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** New status, one the provider uses (TESSELYS: NEW, CONTACTED, QUALIFIED, UNQUALIFIED, CONVERTED). UNKNOWN is refused. */
+  status?: InputMaybe<LeadStatus>;
+  /** New tags; they replace the old list. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New title (TESSELYS: at most 255 characters). */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `updateLead`. */
+export type UpdateLeadPayload = {
+  __typename?: 'UpdateLeadPayload';
+  /** The lead as the provider stored it after the update. */
+  lead: Lead;
+};
+
+export type CreateKeyspotLeadMutationVariables = Exact<{
+  description: Scalars['String']['input'];
+  contact: LeadContactInput;
+  property?: InputMaybe<LeadPropertyInput>;
+  source?: InputMaybe<LeadSource>;
+  trafficOrigin?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateKeyspotLeadMutation = { __typename?: 'Mutation', createLead: { __typename?: 'CreateLeadPayload', lead: { __typename?: 'Lead', id: string, provider: LeadProvider, providerLeadId: string, title: string | null, description: string | null, status: LeadStatus, providerStatus: string, source: LeadSource | null, priority: LeadPriority | null, tags: Array<string>, isActive: boolean | null, trafficOrigin: string | null, createdAt: string, updatedAt: string, raw: Record<string, unknown>, contact: { __typename?: 'LeadContact', personId: string | null, name: string | null, email: string | null, phone: string | null }, property: { __typename?: 'LeadProperty', id: string | null, title: string | null } | null } } };
+
+export type CreateTesselysLeadMutationVariables = Exact<{
+  title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  personId?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<LeadSource>;
+  tags?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type CreateTesselysLeadMutation = { __typename?: 'Mutation', createLead: { __typename?: 'CreateLeadPayload', lead: { __typename?: 'Lead', id: string, provider: LeadProvider, providerLeadId: string, title: string | null, description: string | null, status: LeadStatus, providerStatus: string, source: LeadSource | null, priority: LeadPriority | null, tags: Array<string>, isActive: boolean | null, trafficOrigin: string | null, createdAt: string, updatedAt: string, raw: Record<string, unknown>, contact: { __typename?: 'LeadContact', personId: string | null, name: string | null, email: string | null, phone: string | null }, property: { __typename?: 'LeadProperty', id: string | null, title: string | null } | null } } };
+
+export type LeadDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LeadDetailQuery = { __typename?: 'Query', lead: { __typename?: 'Lead', id: string, provider: LeadProvider, providerLeadId: string, title: string | null, description: string | null, status: LeadStatus, providerStatus: string, source: LeadSource | null, priority: LeadPriority | null, tags: Array<string>, isActive: boolean | null, trafficOrigin: string | null, createdAt: string, updatedAt: string, raw: Record<string, unknown>, contact: { __typename?: 'LeadContact', personId: string | null, name: string | null, email: string | null, phone: string | null }, property: { __typename?: 'LeadProperty', id: string | null, title: string | null } | null } | null };
+
+export type LeadFieldsFragment = { __typename?: 'Lead', id: string, provider: LeadProvider, providerLeadId: string, title: string | null, description: string | null, status: LeadStatus, providerStatus: string, source: LeadSource | null, priority: LeadPriority | null, tags: Array<string>, isActive: boolean | null, trafficOrigin: string | null, createdAt: string, updatedAt: string, raw: Record<string, unknown>, contact: { __typename?: 'LeadContact', personId: string | null, name: string | null, email: string | null, phone: string | null }, property: { __typename?: 'LeadProperty', id: string | null, title: string | null } | null };
+
+export type LeadsPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LeadFilter>;
+  orderBy?: InputMaybe<LeadOrder>;
+}>;
+
+
+export type LeadsPageQuery = { __typename?: 'Query', leads: { __typename?: 'LeadConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'LeadEdge', cursor: string, node: { __typename?: 'Lead', id: string, provider: LeadProvider, providerLeadId: string, title: string | null, description: string | null, status: LeadStatus, providerStatus: string, source: LeadSource | null, priority: LeadPriority | null, tags: Array<string>, isActive: boolean | null, trafficOrigin: string | null, createdAt: string, updatedAt: string, raw: Record<string, unknown>, contact: { __typename?: 'LeadContact', personId: string | null, name: string | null, email: string | null, phone: string | null }, property: { __typename?: 'LeadProperty', id: string | null, title: string | null } | null } }> } };
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'ProviderInfo', provider: LeadProvider, configured: boolean, demo: boolean, capabilities: Array<ProviderCapability> }> };
+
+export type UpdateLeadMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateLeadInput;
+}>;
+
+
+export type UpdateLeadMutation = { __typename?: 'Mutation', updateLead: { __typename?: 'UpdateLeadPayload', lead: { __typename?: 'Lead', id: string, provider: LeadProvider, providerLeadId: string, title: string | null, description: string | null, status: LeadStatus, providerStatus: string, source: LeadSource | null, priority: LeadPriority | null, tags: Array<string>, isActive: boolean | null, trafficOrigin: string | null, createdAt: string, updatedAt: string, raw: Record<string, unknown>, contact: { __typename?: 'LeadContact', personId: string | null, name: string | null, email: string | null, phone: string | null }, property: { __typename?: 'LeadProperty', id: string | null, title: string | null } | null } } };
+
+export const LeadFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerLeadId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trafficOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]} as unknown as DocumentNode<LeadFieldsFragment, unknown>;
+export const CreateKeyspotLeadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateKeyspotLead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contact"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadContactInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"property"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadPropertyInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadSource"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"trafficOrigin"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"KEYSPOT"}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"contact"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contact"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"property"},"value":{"kind":"Variable","name":{"kind":"Name","value":"property"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"trafficOrigin"},"value":{"kind":"Variable","name":{"kind":"Name","value":"trafficOrigin"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerLeadId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trafficOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]} as unknown as DocumentNode<CreateKeyspotLeadMutation, CreateKeyspotLeadMutationVariables>;
+export const CreateTesselysLeadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTesselysLead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadSource"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"TESSELYS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"contact"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"personId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personId"}}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerLeadId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trafficOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]} as unknown as DocumentNode<CreateTesselysLeadMutation, CreateTesselysLeadMutationVariables>;
+export const LeadDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeadDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerLeadId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trafficOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]} as unknown as DocumentNode<LeadDetailQuery, LeadDetailQueryVariables>;
+export const LeadsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeadsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LeadOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerLeadId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trafficOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]} as unknown as DocumentNode<LeadsPageQuery, LeadsPageQueryVariables>;
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"demo"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
+export const UpdateLeadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateLead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateLeadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateLead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeadFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeadFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Lead"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerLeadId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trafficOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]} as unknown as DocumentNode<UpdateLeadMutation, UpdateLeadMutationVariables>;
