@@ -6,15 +6,20 @@
 
 const MAX_MESSAGE_LENGTH = 300;
 
+// Order matters: each rule must see its match whole, before a later, narrower rule cuts into it.
 const REDACTIONS: Array<[RegExp, string]> = [
-  [/\bhttps?:\/\/\S+/gi, '[url]'],
+  // Any scheme: connection strings (postgres://user:pass@db) leak credentials as much as http URLs.
+  [/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]'],
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
+  // A credential named in the text ("api_key=...", "password: ...") whatever its alphabet.
+  [/([\w-]*(?:api[_-]?key|token|secret|password|passwd))(["']?\s*[:=]\s*["']?)[^\s,;"'&]+/gi, '$1$2[redacted]'],
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]'],
   [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]'],
+  // Long opaque strings (keys, secrets) of 32+ token characters; before phones, whose rule would
+  // otherwise replace a digit run inside a key and leave the rest of it readable.
+  [/\b[A-Za-z0-9_-]{32,}\b/g, '[redacted]'],
   // Phone-like runs: 8+ digits, optionally with +, spaces, dots, dashes or parentheses between them.
   [/\+?\(?\d[\d\s().-]{6,}\d/g, '[phone]'],
-  // Long opaque strings (keys, secrets) of 32+ token characters.
-  [/\b[A-Za-z0-9_-]{32,}\b/g, '[redacted]'],
 ];
 
 export function sanitizeMessage(message: string): string {

@@ -10,6 +10,7 @@ import { ProviderError } from '../../errors/provider.error';
 import { providerMessageFrom } from '../../errors/sanitize';
 import type { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { Logger } from '../../logging/logger';
+import { providerLogger } from './provider-logger';
 import type { UpstreamPool } from './upstream-pool';
 import { retryAfterSeconds } from './retry-after';
 
@@ -27,7 +28,7 @@ export abstract class ProviderRestClient extends RESTDataSource {
   constructor(options: ProviderRestClientOptions) {
     super({ fetch: options.pool.fetch });
     this.provider = options.provider;
-    this.log = options.logger;
+    this.log = providerLogger(options.logger, options.provider);
     this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
   }
 
@@ -70,7 +71,7 @@ export abstract class ProviderRestClient extends RESTDataSource {
       return await super.fetch<TResult>(path, request);
     } catch (error) {
       if (error instanceof ProviderError) throw error;
-      this.log.warn({ provider: this.provider, method: request?.method ?? 'GET', cause: (error as Error).name }, 'upstream request failed');
+      this.log.warn({ method: request?.method ?? 'GET', cause: (error as Error).name }, 'upstream request failed');
       throw new ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, `${this.provider} could not be reached.`);
     }
   }
@@ -78,7 +79,7 @@ export abstract class ProviderRestClient extends RESTDataSource {
   protected errorForStatus(status: number, body: unknown, retryAfter: string | null, method: string, path: string): ProviderError {
     const providerMessage = providerMessageFrom(body);
     const code = codeForStatus(status);
-    this.log.warn({ provider: this.provider, method, path: this.pathTemplate(path), status, code }, 'upstream error');
+    this.log.warn({ method, path: this.pathTemplate(path), status, code }, 'upstream error');
     const said = providerMessage ? `: ${providerMessage}` : '.';
     switch (code) {
       case ErrorCode.PROVIDER_AUTH_FAILED:
@@ -98,7 +99,7 @@ export abstract class ProviderRestClient extends RESTDataSource {
   }
 
   protected badResponse(what: string): ProviderError {
-    this.log.warn({ provider: this.provider, code: ErrorCode.PROVIDER_BAD_RESPONSE, problem: what }, 'upstream bad response');
+    this.log.warn({ code: ErrorCode.PROVIDER_BAD_RESPONSE, problem: what }, 'upstream bad response');
     return new ProviderError(ErrorCode.PROVIDER_BAD_RESPONSE, this.provider, `${this.provider} sent an unexpected response: ${what}.`);
   }
 

@@ -1,0 +1,203 @@
+/**
+ * Start-up configuration: which providers are on, when demo mode kicks in, and how a bad
+ * environment is reported (one line per bad variable, naming it, never echoing a value).
+ */
+import { ConfigError, loadConfig } from '../../src/config/gateway-config';
+import { PROVIDER_MODULES } from '../../src/providers/registry';
+import { startGateway } from '../../src/server/gateway';
+import { silentLogger } from '../../src/logging/logger';
+
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrc19kZW1vIn0.c2lnbmF0dXJlLXZhbHVlLTEyMw';
+const TESSELYS_ENV = {
+  TESSELYS_BASE_URL: 'https://tesselys.example.test/api/',
+  TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b',
+  TESSELYS_COMPANY_TOKEN: 'tsl-company-51aa2f3e',
+};
+const KEYSPOT_CREDENTIALS_ENV = { KEYSPOT_CLIENT_ID: 'ks-client-4411', KEYSPOT_CLIENT_SECRET: 'ks-secret-88c2e7f0' };
+
+const load = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv, PROVIDER_MODULES);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    load(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    // The whole message goes to the console at start-up: no value set in the env may appear in it.
+    for (const value of Object.values(env).filter((v) => v.length > 3)) {
+      expect((error as ConfigError).message).not.toContain(value);
+      for (const line of problems) expect(line).not.toContain(value);
+    }
+    return problems;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+function providerConfig(env: Record<string, string>, provider: string): unknown {
+  return load(env).providers.find((p) => p.module.provider === provider)?.config;
+}
+
+describe('demo mode', () => {
+  test('an empty environment runs the simulators: no provider configured', () => {
+    const config = load({});
+    expect(config).toMatchObject({
+      demo: true,
+      demoReason: 'no-provider-configured',
+      providers: [],
+      port: 4000,
+      nodeEnv: 'development',
+      logLevel: 'info',
+    });
+  });
+
+  test.each(['1', 'true'])('LEADGRAPH_DEMO=%s forces it even with providers configured', (flag) => {
+    const config = load({ ...TESSELYS_ENV, ...KEYSPOT_CREDENTIALS_ENV, LEADGRAPH_DEMO: flag });
+    expect(config).toMatchObject({ demo: true, demoReason: 'forced', providers: [] });
+  });
+
+  test.each(['0', 'false', ''])('LEADGRAPH_DEMO=%p with a provider leaves it off', (flag) => {
+    const config = load({ ...TESSELYS_ENV, LEADGRAPH_DEMO: flag });
+    expect(config.demo).toBe(false);
+    expect(config.demoReason).toBeUndefined();
+  });
+});
+
+describe('providers', () => {
+  test('full Tesselys variables: one provider, not demo, base URL without trailing slash', () => {
+    const config = load({ ...TESSELYS_ENV, PORT: '8080', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    expect(config).toMatchObject({ demo: false, port: 8080, nodeEnv: 'production', logLevel: 'warn' });
+    expect(config.providers.map((p) => p.module.provider)).toEqual(['TESSELYS']);
+    expect(config.providers[0]!.config).toEqual({
+      baseUrl: 'https://tesselys.example.test/api',
+      accessToken: TESSELYS_ENV.TESSELYS_ACCESS_TOKEN,
+      companyToken: TESSELYS_ENV.TESSELYS_COMPANY_TOKEN,
+    });
+  });
+
+  test('Tesselys without a base URL uses the documented default', () => {
+    const { TESSELYS_BASE_URL: _omitted, ...env } = TESSELYS_ENV;
+    expect(providerConfig(env, 'TESSELYS')).toMatchObject({ baseUrl: 'https://api.tesselys.com.br' });
+  });
+
+  test('Keyspot client credentials, on the sandbox URL by default', () => {
+    const config = load(KEYSPOT_CREDENTIALS_ENV);
+    expect(config.demo).toBe(false);
+    expect(config.providers.map((p) => p.module.provider)).toEqual(['KEYSPOT']);
+    expect(config.providers[0]!.config).toEqual({
+      baseUrl: 'https://sandbox-partner-api.keyspot.com.br',
+      auth: {
+        kind: 'client-credentials',
+        clientId: KEYSPOT_CREDENTIALS_ENV.KEYSPOT_CLIENT_ID,
+        clientSecret: KEYSPOT_CREDENTIALS_ENV.KEYSPOT_CLIENT_SECRET,
+      },
+    });
+  });
+
+  test('Keyspot static token', () => {
+    expect(providerConfig({ KEYSPOT_API_TOKEN: ` ${JWT} `, KEYSPOT_BASE_URL: 'http://127.0.0.1:4010' }, 'KEYSPOT')).toEqual({
+      baseUrl: 'http://127.0.0.1:4010',
+      auth: { kind: 'static-token', token: JWT },
+    });
+  });
+
+  test('with both kinds of Keyspot credentials, the refreshable ones win', () => {
+    expect(providerConfig({ ...KEYSPOT_CREDENTIALS_ENV, KEYSPOT_API_TOKEN: JWT }, 'KEYSPOT')).toMatchObject({
+      auth: { kind: 'client-credentials' },
+    });
+  });
+
+  test('both providers together', () => {
+    const config = load({ ...TESSELYS_ENV, ...KEYSPOT_CREDENTIALS_ENV });
+    expect(config.providers.map((p) => p.module.provider).sort()).toEqual(['KEYSPOT', 'TESSELYS']);
+  });
+
+  test('blank credential variables count as unset', () => {
+    expect(load({ KEYSPOT_CLIENT_ID: ' ', KEYSPOT_CLIENT_SECRET: '', KEYSPOT_API_TOKEN: '', TESSELYS_ACCESS_TOKEN: '  ' }).demoReason).toBe(
+      'no-provider-configured',
+    );
+  });
+});
+
+describe('problems', () => {
+  test.each<[string, Record<string, string>, RegExp]>([
+    ['PORT=abc', { PORT: 'abc' }, /^PORT /],
+    ['PORT=70000', { PORT: '70000' }, /^PORT /],
+    ['PORT=-1', { PORT: '-1' }, /^PORT /],
+    ['LEADGRAPH_DEMO=maybe', { LEADGRAPH_DEMO: 'maybe' }, /^LEADGRAPH_DEMO /],
+    ['NODE_ENV=staging', { NODE_ENV: 'staging' }, /^NODE_ENV /],
+    ['LOG_LEVEL=verbose', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL /],
+    [
+      'TESSELYS_ACCESS_TOKEN without the company token',
+      { TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b' },
+      /^TESSELYS_COMPANY_TOKEN is required/,
+    ],
+    [
+      'TESSELYS_COMPANY_TOKEN without the access token',
+      { TESSELYS_COMPANY_TOKEN: 'tsl-company-51aa2f3e' },
+      /^TESSELYS_ACCESS_TOKEN is required/,
+    ],
+    ['KEYSPOT_CLIENT_ID without the secret', { KEYSPOT_CLIENT_ID: 'ks-client-4411' }, /^KEYSPOT_CLIENT_SECRET is required/],
+    ['KEYSPOT_CLIENT_SECRET without the id', { KEYSPOT_CLIENT_SECRET: 'ks-secret-88c2e7f0' }, /^KEYSPOT_CLIENT_ID is required/],
+    ['KEYSPOT_API_TOKEN not a JWT', { KEYSPOT_API_TOKEN: 'plain-api-key-0b9e77d1' }, /^KEYSPOT_API_TOKEN must be a JWT/],
+    [
+      'KEYSPOT_BASE_URL not a URL',
+      { ...KEYSPOT_CREDENTIALS_ENV, KEYSPOT_BASE_URL: 'keyspot-sandbox' },
+      /^KEYSPOT_BASE_URL must be an absolute http\(s\) URL/,
+    ],
+    [
+      'KEYSPOT_BASE_URL with ftp://',
+      { ...KEYSPOT_CREDENTIALS_ENV, KEYSPOT_BASE_URL: 'ftp://files.keyspot.example' },
+      /^KEYSPOT_BASE_URL must use http or https/,
+    ],
+    [
+      'KEYSPOT_BASE_URL with user:pass@',
+      { ...KEYSPOT_CREDENTIALS_ENV, KEYSPOT_BASE_URL: 'https://partner:pa55w0rd-x9@api.keyspot.example' },
+      /^KEYSPOT_BASE_URL must not embed credentials/,
+    ],
+    [
+      'TESSELYS_BASE_URL with user:pass@',
+      { ...TESSELYS_ENV, TESSELYS_BASE_URL: 'https://me:s3cr3t-pw@api.tesselys.example' },
+      /^TESSELYS_BASE_URL must not embed credentials/,
+    ],
+  ])('%s: one line naming the variable, no value echoed', (_name, env, expected) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  test('every bad variable is reported at once, one line each', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      NODE_ENV: 'staging',
+      LEADGRAPH_DEMO: 'maybe',
+      KEYSPOT_CLIENT_ID: 'ks-client-4411',
+      TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b',
+      TESSELYS_BASE_URL: 'ftp://tesselys.example',
+    });
+    expect(problems).toHaveLength(6);
+    for (const variable of ['PORT', 'NODE_ENV', 'LEADGRAPH_DEMO', 'KEYSPOT_CLIENT_SECRET', 'TESSELYS_COMPANY_TOKEN', 'TESSELYS_BASE_URL']) {
+      expect(problems.filter((line) => line.startsWith(`${variable} `))).toHaveLength(1);
+    }
+  });
+
+  test('a secret pasted into the wrong variable is not echoed', () => {
+    const problems = problemsOf({
+      PORT: 'ks-secret-88c2e7f0',
+      KEYSPOT_API_TOKEN: 'ks-secret-88c2e7f0',
+      KEYSPOT_BASE_URL: 'ks-secret-88c2e7f0',
+    });
+    expect(problems).toHaveLength(3);
+  });
+});
+
+test('startGateway refuses a bad environment with a ConfigError before listening', async () => {
+  const started = startGateway({
+    env: { PORT: 'abc', KEYSPOT_CLIENT_ID: 'ks-client-4411' } as NodeJS.ProcessEnv,
+    port: 0,
+    logger: silentLogger(),
+  });
+  await expect(started).rejects.toBeInstanceOf(ConfigError);
+  await expect(started).rejects.toMatchObject({
+    problems: [expect.stringMatching(/^PORT /), expect.stringMatching(/^KEYSPOT_CLIENT_SECRET /)],
+  });
+});
