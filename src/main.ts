@@ -7,11 +7,15 @@ import { ConfigError } from './config/gateway-config';
 import { createLogger } from './logging/logger';
 import { startGateway } from './server/gateway';
 
+const SHUTDOWN_LIMIT_MS = 15_000;
+
 async function main(): Promise<void> {
-  const logger = createLogger({ level: process.env.LOG_LEVEL || 'info' });
+  // Human-readable lines on a developer's machine; JSON wherever logs are collected (LOG_FORMAT=json forces it).
+  const pretty = (process.env.NODE_ENV ?? 'development') === 'development' && process.env.LOG_FORMAT !== 'json';
+  const logger = createLogger({ level: process.env.LOG_LEVEL || 'info', pretty });
   let gateway;
   try {
-    gateway = await startGateway({ logger, host: process.env.HOST || '0.0.0.0' });
+    gateway = await startGateway({ logger, host: process.env.HOST || '0.0.0.0', defaultMetrics: true });
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const problem of error.problems) process.stderr.write(`config error: ${problem}\n`);
@@ -29,7 +33,9 @@ async function main(): Promise<void> {
   logger.info({ graphql: `${publicUrl}/graphql`, nodeEnv: gateway.config.nodeEnv }, `LeadGraph listening on ${publicUrl}/graphql`);
 
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: no new connections; in-flight requests get up to 10 s');
+    // A last resort if something refuses to close: never hang a deployment's rollout.
+    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
     gateway.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -33,7 +33,7 @@ export type CreateLeadInput = {
   source?: InputMaybe<LeadSource>;
   /** TESSELYS: free tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** TESSELYS: required, at most 255 characters. Ignored by KEYSPOT. */
+  /** TESSELYS: required, at most 255 characters. KEYSPOT has no title: leave it out. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** KEYSPOT: traffic origin for tracking (UTM, campaign). */
   trafficOrigin?: InputMaybe<Scalars['String']['input']>;

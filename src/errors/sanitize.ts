@@ -7,7 +7,7 @@
 const MAX_MESSAGE_LENGTH = 300;
 
 // Order matters: each rule must see its match whole, before a later, narrower rule cuts into it.
-const REDACTIONS: Array<[RegExp, string]> = [
+const REDACTIONS: Array<[RegExp, string | ((match: string) => string)]> = [
   // Any scheme: connection strings (postgres://user:pass@db) leak credentials as much as http URLs.
   [/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]'],
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
@@ -18,14 +18,23 @@ const REDACTIONS: Array<[RegExp, string]> = [
   // Long opaque strings (keys, secrets) of 32+ token characters; before phones, whose rule would
   // otherwise replace a digit run inside a key and leave the rest of it readable.
   [/\b[A-Za-z0-9_-]{32,}\b/g, '[redacted]'],
-  // Phone-like runs: 8+ digits, optionally with +, spaces, dots, dashes or parentheses between them.
-  [/\+?\(?\d[\d\s().-]{6,}\d/g, '[phone]'],
+  // Phone-like runs: 8+ digits, optionally with +, spaces, dots, dashes or parentheses between them;
+  // ISO dates and IPv4 addresses look alike and are kept.
+  [
+    /\+?\(?\d[\d\s().-]{6,}\d/g,
+    (match: string) => (/^\d{4}-\d{2}-\d{2}/.test(match) || /^\d{1,3}(\.\d{1,3}){3}$/.test(match) ? match : '[phone]'),
+  ],
 ];
 
+/** Every redaction, no length bound: for any text that may reach a log or a client. */
+export function redactSecrets(text: string): string {
+  let clean = text;
+  for (const [pattern, replacement] of REDACTIONS) clean = clean.replace(pattern, replacement as string);
+  return clean;
+}
+
 export function sanitizeMessage(message: string): string {
-  let clean = message;
-  for (const [pattern, replacement] of REDACTIONS) clean = clean.replace(pattern, replacement);
-  clean = clean.replace(/\s+/g, ' ').trim();
+  const clean = redactSecrets(message).replace(/\s+/g, ' ').trim();
   return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
 }
 
@@ -48,7 +57,9 @@ export function providerMessageFrom(body: unknown): string | undefined {
 function textOf(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim()) return value;
   if (Array.isArray(value)) {
-    const parts = value.map((item) => (typeof item === 'string' ? item : textOf((item as Record<string, unknown> | null)?.message))).filter(Boolean);
+    const parts = value
+      .map((item) => (typeof item === 'string' ? item : textOf((item as Record<string, unknown> | null)?.message)))
+      .filter(Boolean);
     return parts.length ? parts.join('; ') : undefined;
   }
   return undefined;

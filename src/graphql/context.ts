@@ -6,4 +6,6 @@ export interface GatewayContext {
   leads: LeadService;
   logger: Logger;
   requestId: string;
+  /** Upstream calls made so far for this request. */
+  upstreamCalls: number;
 }

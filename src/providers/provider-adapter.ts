@@ -57,7 +57,9 @@ export interface ProviderConnection {
   readonly provider: LeadProvider;
   /** True when a built-in simulator answers in place of the real provider. */
   readonly demo: boolean;
-  forRequest(): LeadProviderAdapter;
+  forRequest(scope: RequestScope): LeadProviderAdapter;
+  /** Resolves when the provider answers with our credentials accepted; rejects with a ProviderError otherwise. */
+  probe(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,8 +70,27 @@ export interface ProviderConfigResult<TConfig> {
   problems: string[];
 }
 
+/**
+ * Where provider code reports what it does upstream (metrics), without depending on a metrics
+ * library. Every method is optional to call and cheap.
+ */
+export interface UpstreamObserver {
+  /** One finished upstream request; `status` is the HTTP status or "network". */
+  upstream(provider: string, route: string, status: string, seconds: number): void;
+  tokenRefresh(provider: string, outcome: 'success' | 'failure'): void;
+  circuit(provider: string, state: 'closed' | 'half-open' | 'open'): void;
+}
+
+/** What one GraphQL request lends the providers it calls. */
+export interface RequestScope {
+  logger: Logger;
+  /** Counts upstream calls made for this request (for the operation log line). */
+  countUpstreamCall(): void;
+}
+
 export interface ProviderDeps {
   logger: Logger;
+  observer?: UpstreamObserver;
   /** Injected clock (ms), for token expiry. */
   now?: () => number;
 }

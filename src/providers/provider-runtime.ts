@@ -30,7 +30,12 @@ export class ProviderRuntime {
   statuses(): ProviderStatus[] {
     return this.modules.map((module) => {
       const connection = this.connections.get(module.provider);
-      return { provider: module.provider, configured: connection !== undefined, demo: connection?.demo ?? false, capabilities: [...module.capabilities] };
+      return {
+        provider: module.provider,
+        configured: connection !== undefined,
+        demo: connection?.demo ?? false,
+        capabilities: [...module.capabilities],
+      };
     });
   }
 

@@ -8,7 +8,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { loadConfig, type GatewayConfig } from '../config/gateway-config';
@@ -21,7 +24,9 @@ import type { ProviderConnection, ProviderModule } from '../providers/provider-a
 import { ProviderRuntime } from '../providers/provider-runtime';
 import { PROVIDER_MODULES } from '../providers/registry';
 import { formatGatewayError } from './error-formatting';
-import { operationLogPlugin } from './operation-log.plugin';
+import { GatewayMetrics } from '../observability/metrics';
+import { operationObserverPlugin } from './operation-observer.plugin';
+import { createReadinessCheck } from './readiness';
 import { requestIdMiddleware } from './request-id';
 
 export interface StartGatewayOptions {
@@ -33,6 +38,10 @@ export interface StartGatewayOptions {
   /** Injected clock (ms) for provider token expiry. */
   now?: () => number;
   modules?: readonly ProviderModule<any>[];
+  /** Collect process metrics (memory, event loop) too; only the real server does. */
+  defaultMetrics?: boolean;
+  /** How long /readyz reuses a probe result (ms). */
+  readinessCacheMs?: number;
 }
 
 export interface DemoSimulatorInfo {
@@ -55,7 +64,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const modules = options.modules ?? PROVIDER_MODULES;
   const config = loadConfig(options.env ?? process.env, modules);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const deps = { logger, ...(options.now ? { now: options.now } : {}) };
+  const metrics = new GatewayMetrics({ defaultMetrics: options.defaultMetrics });
+  const deps = { logger, observer: metrics, ...(options.now ? { now: options.now } : {}) };
 
   const closers: Array<() => Promise<void>> = [];
   const connections: ProviderConnection[] = [];
@@ -69,7 +79,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         connections.push(module.connect(demo.config, deps, { demo: true }));
       }
     } else {
-      for (const { module, config: providerConfig } of config.providers) connections.push(module.connect(providerConfig, deps, { demo: false }));
+      for (const { module, config: providerConfig } of config.providers)
+        connections.push(module.connect(providerConfig, deps, { demo: false }));
     }
   } catch (error) {
     await Promise.allSettled(closers.map((close) => close()));
@@ -88,14 +99,25 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     formatError: (formatted, error) => formatGatewayError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
-      operationLogPlugin(),
+      production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      operationObserverPlugin(metrics),
     ],
   });
   await apollo.start();
 
+  // Liveness: the process serves HTTP. Nothing upstream is consulted.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  const readiness = createReadinessCheck(runtime, { cacheMs: options.readinessCacheMs });
+  app.get('/readyz', async (_req, res) => {
+    const report = await readiness();
+    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not_ready', providers: report.providers });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
   });
   app.use(
     '/graphql',
@@ -104,7 +126,10 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId = String(res.locals.requestId);
-        return { leads: new LeadService(runtime), logger: logger.child({ requestId }), requestId };
+        const requestLogger = logger.child({ requestId });
+        const context: GatewayContext = { leads: undefined as never, logger: requestLogger, requestId, upstreamCalls: 0 };
+        context.leads = new LeadService(runtime, { logger: requestLogger, countUpstreamCall: () => void context.upstreamCalls++ });
+        return context;
       },
     }),
   );

@@ -58,7 +58,8 @@ export class FaultInjector {
   failNext(options: FaultTarget & { status: number; body?: unknown; headers?: Record<string, string> }): void {
     const { status, body, headers } = options;
     // Checked when armed: an invalid status would otherwise only blow up later, inside a request.
-    if (!Number.isInteger(status) || status < 100 || status > 599) throw new RangeError(`status must be an HTTP status (100-599), got ${status}`);
+    if (!Number.isInteger(status) || status < 100 || status > 599)
+      throw new RangeError(`status must be an HTTP status (100-599), got ${status}`);
     this.arm({ kind: 'status', status, body, headers }, options);
   }
 
@@ -70,7 +71,8 @@ export class FaultInjector {
   /** The next `count` matching requests get a broken body of the given kind. */
   malformNext(options: FaultTarget & { kind: MalformKind }): void {
     // An unknown kind would leave the request unanswered, silently turning it into a hang.
-    if (!MALFORM_KINDS.includes(options.kind)) throw new RangeError(`malform kind must be one of ${MALFORM_KINDS.join(', ')}, got ${String(options.kind)}`);
+    if (!MALFORM_KINDS.includes(options.kind))
+      throw new RangeError(`malform kind must be one of ${MALFORM_KINDS.join(', ')}, got ${String(options.kind)}`);
     this.arm({ kind: 'malformed', malform: options.kind }, options);
   }
 

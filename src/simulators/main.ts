@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     const port = Number(process.env[`SIMULATOR_PORT_${module.provider}`] ?? 4010 + index * 10);
     const demo = await module.startDemo({ port, control });
     running.push(demo);
-    const credentials = Object.entries(demo.credentials).map(([name, value]) => `${name}=${value}`).join('  ');
+    const credentials = Object.entries(demo.credentials)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('  ');
     process.stdout.write(`${module.provider.padEnd(9)} ${demo.url}   ${credentials}\n`);
   }
   const env = running.flatMap((demo) => Object.entries(demo.env).map(([name, value]) => `${name}=${value}`));

@@ -218,20 +218,46 @@ function mountControl(app: express.Express, faults: FaultInjector, counters: Req
     }
   };
   const target = (b: Record<string, unknown>) => ({ route: b.route as string | undefined, count: b.count as number | undefined });
-  control.post('/latency', guard((b) => (faults.setLatency(Number(b.ms)), { status: 204 })));
-  control.post('/fail', guard((b) => {
-    faults.failNext({ ...target(b), status: Number(b.status), body: b.body, headers: b.headers as Record<string, string> | undefined });
-    return { status: 204 };
-  }));
-  control.post('/hang', guard((b) => (faults.hangNext(target(b)), { status: 204 })));
-  control.post('/malform', guard((b) => (faults.malformNext({ ...target(b), kind: b.kind as never }), { status: 204 })));
-  control.post('/reset', guard(() => (faults.reset(), counters.reset(), { status: 204 })));
-  control.get('/counters', guard(() => ({ status: 200, body: { total: counters.count(), byRoute: counters.byRoute(), last: counters.last() ?? null } })));
+  control.post(
+    '/latency',
+    guard((b) => (faults.setLatency(Number(b.ms)), { status: 204 })),
+  );
+  control.post(
+    '/fail',
+    guard((b) => {
+      faults.failNext({ ...target(b), status: Number(b.status), body: b.body, headers: b.headers as Record<string, string> | undefined });
+      return { status: 204 };
+    }),
+  );
+  control.post(
+    '/hang',
+    guard((b) => (faults.hangNext(target(b)), { status: 204 })),
+  );
+  control.post(
+    '/malform',
+    guard((b) => (faults.malformNext({ ...target(b), kind: b.kind as never }), { status: 204 })),
+  );
+  control.post(
+    '/reset',
+    guard(() => (faults.reset(), counters.reset(), { status: 204 })),
+  );
+  control.get(
+    '/counters',
+    guard(() => ({ status: 200, body: { total: counters.count(), byRoute: counters.byRoute(), last: counters.last() ?? null } })),
+  );
   for (const route of extra) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     control[method](route.path, async (req: Request, res: Response) => {
       try {
-        send(res, await route.handle({ params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body: req.body, headers: req.headers }));
+        send(
+          res,
+          await route.handle({
+            params: req.params as Record<string, string>,
+            query: req.query as Record<string, unknown>,
+            body: req.body,
+            headers: req.headers,
+          }),
+        );
       } catch (error) {
         send(res, { status: 400, body: { message: (error as Error).message } });
       }

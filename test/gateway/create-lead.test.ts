@@ -15,11 +15,31 @@ const CREATE_LEAD = /* GraphQL */ `
   mutation CreateLead($input: CreateLeadInput!) {
     createLead(input: $input) {
       lead {
-        id provider providerLeadId title description
-        contact { personId name email phone }
-        status providerStatus source priority tags isActive
-        property { id title }
-        trafficOrigin createdAt updatedAt raw
+        id
+        provider
+        providerLeadId
+        title
+        description
+        contact {
+          personId
+          name
+          email
+          phone
+        }
+        status
+        providerStatus
+        source
+        priority
+        tags
+        isActive
+        property {
+          id
+          title
+        }
+        trafficOrigin
+        createdAt
+        updatedAt
+        raw
       }
     }
   }
@@ -175,7 +195,10 @@ describe('createLead on KEYSPOT', () => {
 
   test('an unknown property code gives a property with a null id', async () => {
     const lead = await createOk(keyspotInput({ property: { code: 'ZZ-9999', title: 'Casa na praia' } }));
-    expect(stack.keyspot.counters.last(KEYSPOT_CREATE)!.body).toMatchObject({ propertyCode: 'ZZ-9999', interestedPropertyTitle: 'Casa na praia' });
+    expect(stack.keyspot.counters.last(KEYSPOT_CREATE)!.body).toMatchObject({
+      propertyCode: 'ZZ-9999',
+      interestedPropertyTitle: 'Casa na praia',
+    });
     expect(lead.property).toEqual({ id: null, title: 'Casa na praia' });
   });
 
@@ -217,13 +240,23 @@ describe('createLead on KEYSPOT: refusals', () => {
     ['empty contact.name', keyspotInput({ contact: keyspotContact({ name: '' }) }), ['input.contact.name'], []],
     ['missing e-mail', keyspotInput({ contact: keyspotContact({ email: undefined }) }), ['input.contact.email'], []],
     ['e-mail "joao@"', keyspotInput({ contact: keyspotContact({ email: 'joao@' }) }), ['input.contact.email'], ['joao@']],
-    ['e-mail "not-an-email"', keyspotInput({ contact: keyspotContact({ email: 'not-an-email' }) }), ['input.contact.email'], ['not-an-email']],
+    [
+      'e-mail "not-an-email"',
+      keyspotInput({ contact: keyspotContact({ email: 'not-an-email' }) }),
+      ['input.contact.email'],
+      ['not-an-email'],
+    ],
     ['missing phone', keyspotInput({ contact: keyspotContact({ phone: undefined }) }), ['input.contact.phone'], []],
     ['phone "1"', keyspotInput({ contact: keyspotContact({ phone: '1' }) }), ['input.contact.phone'], ['1']],
     ['phone "abc"', keyspotInput({ contact: keyspotContact({ phone: 'abc' }) }), ['input.contact.phone'], ['abc']],
     ['a title (Keyspot has none)', keyspotInput({ title: 'Visita' }), ['input.title'], []],
     ['tags (Keyspot has none)', keyspotInput({ tags: ['vip'] }), ['input.tags'], []],
-    ['contact.personId (Keyspot has none)', keyspotInput({ contact: keyspotContact({ personId: 'clperson123' }) }), ['input.contact.personId'], []],
+    [
+      'contact.personId (Keyspot has none)',
+      keyspotInput({ contact: keyspotContact({ personId: 'clperson123' }) }),
+      ['input.contact.personId'],
+      [],
+    ],
     ['source UNKNOWN', keyspotInput({ source: 'UNKNOWN' }), ['input.source'], []],
   ];
 
@@ -244,7 +277,15 @@ describe('createLead on KEYSPOT: refusals', () => {
     });
     expectRefused(
       res,
-      ['input.description', 'input.title', 'input.tags', 'input.contact.personId', 'input.contact.name', 'input.contact.email', 'input.contact.phone'],
+      [
+        'input.description',
+        'input.title',
+        'input.tags',
+        'input.contact.personId',
+        'input.contact.name',
+        'input.contact.email',
+        'input.contact.phone',
+      ],
       ['not-an-email', 'abc'],
     );
   });

@@ -4,7 +4,12 @@
  * compile or to pass.
  */
 import {
-  CreateKeyspotLeadDocument, CreateTesselysLeadDocument, LeadDetailDocument, LeadsPageDocument, ProvidersDocument, UpdateLeadDocument,
+  CreateKeyspotLeadDocument,
+  CreateTesselysLeadDocument,
+  LeadDetailDocument,
+  LeadsPageDocument,
+  ProvidersDocument,
+  UpdateLeadDocument,
 } from '../../operations/__generated__/graphql';
 import { runOperation } from '../support/typed-operation';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -60,7 +65,10 @@ test('CreateTesselysLead and UpdateLead move a lead along the funnel', async () 
   expect(created.errors).toBeUndefined();
   const lead = created.data!.createLead.lead;
   expect(lead.source).toBe('SOCIAL_MEDIA');
-  const updated = await runOperation(stack.gateway.graphqlUrl, UpdateLeadDocument, { id: lead.id, input: { status: 'QUALIFIED', tags: ['inbound', 'hot'] } });
+  const updated = await runOperation(stack.gateway.graphqlUrl, UpdateLeadDocument, {
+    id: lead.id,
+    input: { status: 'QUALIFIED', tags: ['inbound', 'hot'] },
+  });
   expect(updated.errors).toBeUndefined();
   expect(updated.data!.updateLead.lead.status).toBe('QUALIFIED');
   expect(updated.data!.updateLead.lead.tags).toEqual(['inbound', 'hot']);

@@ -302,7 +302,7 @@ test('no log line carries the client secret, a JWT, the e-mail or the phone', as
   expect(jwts).toHaveLength(3);
   expect(stack.logs.lines.length).toBeGreaterThan(0);
   // The refreshes were logged (so the check below looks at lines written on the token path).
-  expect(stack.logs.lines.filter((line) => line.includes('keyspot token refreshed'))).toHaveLength(3);
+  expect(stack.logs.lines.filter((line) => line.includes('keyspot token refresh') && line.includes('"outcome":"success"'))).toHaveLength(3);
   for (const line of stack.logs.lines) {
     for (const value of [stack.keyspot.credentials.clientSecret, ...jwts, EMAIL, PHONE]) expect(line).not.toContain(value);
   }

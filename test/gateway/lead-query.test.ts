@@ -225,7 +225,9 @@ describe('the per-request loader', () => {
 describe('node(id)', () => {
   test('returns the Lead through the Node interface', async () => {
     const raw = seeded[6]!;
-    const res = await stack.gql('query($id: ID!) { node(id: $id) { __typename id ... on Lead { title providerStatus } } }', { id: `tesselys:${raw.id}` });
+    const res = await stack.gql('query($id: ID!) { node(id: $id) { __typename id ... on Lead { title providerStatus } } }', {
+      id: `tesselys:${raw.id}`,
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ node: { __typename: 'Lead', id: `tesselys:${raw.id}`, title: raw.title, providerStatus: raw.status } });
     expect(stack.tesselys.counters.countForLead(raw.id)).toBe(1);
@@ -265,7 +267,12 @@ describe('providers', () => {
     expect(res.data!.providers).toHaveLength(2);
     expect(byProvider(res.data!.providers)).toEqual({
       KEYSPOT: { provider: 'KEYSPOT', configured: true, demo: false, capabilities: ['CREATE_LEAD'] },
-      TESSELYS: { provider: 'TESSELYS', configured: true, demo: false, capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS', 'UPDATE_LEAD'] },
+      TESSELYS: {
+        provider: 'TESSELYS',
+        configured: true,
+        demo: false,
+        capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS', 'UPDATE_LEAD'],
+      },
     });
     expect(stack.upstreamCalls()).toBe(0);
   });
@@ -282,21 +289,23 @@ describe('providers', () => {
       expect(res.errors).toBeUndefined();
       expect(byProvider(res.data!.providers)).toEqual({
         KEYSPOT: { provider: 'KEYSPOT', configured: false, demo: false, capabilities: ['CREATE_LEAD'] },
-        TESSELYS: { provider: 'TESSELYS', configured: true, demo: false, capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS', 'UPDATE_LEAD'] },
+        TESSELYS: {
+          provider: 'TESSELYS',
+          configured: true,
+          demo: false,
+          capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS', 'UPDATE_LEAD'],
+        },
       });
     });
 
     test('createLead on KEYSPOT is UNSUPPORTED_BY_PROVIDER ("not configured") and reaches no simulator', async () => {
-      const res = await partial.gql(
-        `mutation($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }`,
-        {
-          input: {
-            provider: 'KEYSPOT',
-            description: 'Quero visitar o apartamento',
-            contact: { name: 'Ana Teste', email: 'ana.teste@example.com', phone: '11999999999' },
-          },
+      const res = await partial.gql(`mutation($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }`, {
+        input: {
+          provider: 'KEYSPOT',
+          description: 'Quero visitar o apartamento',
+          contact: { name: 'Ana Teste', email: 'ana.teste@example.com', phone: '11999999999' },
         },
-      );
+      });
       const error = expectOneError(res, 'UNSUPPORTED_BY_PROVIDER', ['createLead']);
       expect(error.extensions!.provider).toBe('KEYSPOT');
       expect(error.message).toMatch(/not configured/);

@@ -58,7 +58,10 @@ async function simulatorList(params: ListParams = {}, target: TestStack = stack)
   const url = new URL('/external/v1/leads', target.tesselys.url);
   for (const [key, value] of Object.entries({ page: '1', limit: '100', ...params })) url.searchParams.set(key, value);
   const response = await fetch(url, {
-    headers: { authorization: `Bearer ${target.tesselys.credentials.accessToken}`, 'x-company-token': target.tesselys.credentials.companyToken },
+    headers: {
+      authorization: `Bearer ${target.tesselys.credentials.accessToken}`,
+      'x-company-token': target.tesselys.credentials.companyToken,
+    },
   });
   expect(response.status).toBe(200);
   const body = (await response.json()) as TesselysListResponseDto;
@@ -92,7 +95,10 @@ function expectBadInput(res: GraphQLResponse, path: string): string {
 }
 
 /** Walks the whole listing forward with `first: size`, returning the ids and each page's upstream cost. */
-async function walkForward(size: number, extra: Record<string, unknown> = {}): Promise<{ ids: string[]; costs: number[]; pages: Connection[] }> {
+async function walkForward(
+  size: number,
+  extra: Record<string, unknown> = {},
+): Promise<{ ids: string[]; costs: number[]; pages: Connection[] }> {
   const ids: string[] = [];
   const costs: number[] = [];
   const pages: Connection[] = [];
@@ -274,7 +280,10 @@ async function simulatorListAll(target: TestStack): Promise<TesselysLeadDto[]> {
     const url = new URL('/external/v1/leads', target.tesselys.url);
     url.search = new URLSearchParams({ page: String(page), limit: '100' }).toString();
     const response = await fetch(url, {
-      headers: { authorization: `Bearer ${target.tesselys.credentials.accessToken}`, 'x-company-token': target.tesselys.credentials.companyToken },
+      headers: {
+        authorization: `Bearer ${target.tesselys.credentials.accessToken}`,
+        'x-company-token': target.tesselys.credentials.companyToken,
+      },
     });
     const body = (await response.json()) as TesselysListResponseDto;
     all.push(...body.data);
@@ -339,14 +348,17 @@ describe('paging backward', () => {
 });
 
 describe('argument errors are refused before any upstream call', () => {
-  test.each(['abc', '!!!', Buffer.from('not a cursor at all').toString('base64'), Buffer.from('{"v":1,"o":-3,"f":"x"}').toString('base64url'), ''])(
-    'garbage cursor %p is BAD_USER_INPUT on after and on before',
-    async (cursor) => {
-      expectBadInput(await stack.gql(LEADS_QUERY, { first: 5, after: cursor }), 'after');
-      expectBadInput(await stack.gql(LEADS_QUERY, { last: 5, before: cursor }), 'before');
-      expect(stack.upstreamCalls()).toBe(0);
-    },
-  );
+  test.each([
+    'abc',
+    '!!!',
+    Buffer.from('not a cursor at all').toString('base64'),
+    Buffer.from('{"v":1,"o":-3,"f":"x"}').toString('base64url'),
+    '',
+  ])('garbage cursor %p is BAD_USER_INPUT on after and on before', async (cursor) => {
+    expectBadInput(await stack.gql(LEADS_QUERY, { first: 5, after: cursor }), 'after');
+    expectBadInput(await stack.gql(LEADS_QUERY, { last: 5, before: cursor }), 'before');
+    expect(stack.upstreamCalls()).toBe(0);
+  });
 
   test('a cursor from another filter or another order is refused', async () => {
     const contacted = (await leads({ first: 3, filter: { status: 'CONTACTED' } })).pageInfo.endCursor;
@@ -542,7 +554,12 @@ describe('an empty provider', () => {
   });
   afterAll(() => empty.close());
 
-  const EMPTY = { totalCount: 0, edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+  const EMPTY = {
+    totalCount: 0,
+    edges: [],
+    nodes: [],
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+  };
 
   test('lists nothing, forward or backward', async () => {
     expect(await leads({}, empty)).toEqual(EMPTY);
@@ -572,8 +589,12 @@ describe('leads with values LeadGraph does not know yet', () => {
   afterAll(() => odd.close());
 
   test('status and source become UNKNOWN while providerStatus and raw keep the provider spelling', async () => {
-    const res = await odd.gql<{ leads: { nodes: Array<Record<string, unknown>> } }>('{ leads { nodes { id status providerStatus source raw } } }');
+    const res = await odd.gql<{ leads: { nodes: Array<Record<string, unknown>> } }>(
+      '{ leads { nodes { id status providerStatus source raw } } }',
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.leads.nodes).toEqual([{ id: `tesselys:${base.id}`, status: 'UNKNOWN', providerStatus: 'ARCHIVED', source: 'UNKNOWN', raw: base }]);
+    expect(res.data!.leads.nodes).toEqual([
+      { id: `tesselys:${base.id}`, status: 'UNKNOWN', providerStatus: 'ARCHIVED', source: 'UNKNOWN', raw: base },
+    ]);
   });
 });

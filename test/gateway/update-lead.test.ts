@@ -12,23 +12,51 @@ const GET_LEAD = 'GET /external/v1/leads/:id';
 
 const LEAD_FIELDS = /* GraphQL */ `
   fragment LeadFields on Lead {
-    id provider providerLeadId title description
-    contact { personId name email phone }
-    status providerStatus source priority tags isActive
-    property { id title }
-    trafficOrigin createdAt updatedAt raw
+    id
+    provider
+    providerLeadId
+    title
+    description
+    contact {
+      personId
+      name
+      email
+      phone
+    }
+    status
+    providerStatus
+    source
+    priority
+    tags
+    isActive
+    property {
+      id
+      title
+    }
+    trafficOrigin
+    createdAt
+    updatedAt
+    raw
   }
 `;
 
 const UPDATE_LEAD = /* GraphQL */ `
   mutation UpdateLead($id: ID!, $input: UpdateLeadInput!) {
-    updateLead(id: $id, input: $input) { lead { ...LeadFields } }
+    updateLead(id: $id, input: $input) {
+      lead {
+        ...LeadFields
+      }
+    }
   }
   ${LEAD_FIELDS}
 `;
 
 const READ_LEAD = /* GraphQL */ `
-  query ReadLead($id: ID!) { lead(id: $id) { ...LeadFields } }
+  query ReadLead($id: ID!) {
+    lead(id: $id) {
+      ...LeadFields
+    }
+  }
   ${LEAD_FIELDS}
 `;
 
@@ -233,7 +261,8 @@ describe('updateLead: refusals before any upstream call', () => {
   test('a status TESSELYS does not use is refused with the list of those it accepts', async () => {
     const res = await update(`tesselys:${freshLead().id}`, { status: 'NEW_LEAD' });
     const message = res.errors![0]!.message;
-    for (const status of ['NEW', 'CONTACTED', 'QUALIFIED', 'UNQUALIFIED', 'CONVERTED']) expect(message).toMatch(new RegExp(`\\b${status}\\b`));
+    for (const status of ['NEW', 'CONTACTED', 'QUALIFIED', 'UNQUALIFIED', 'CONVERTED'])
+      expect(message).toMatch(new RegExp(`\\b${status}\\b`));
     expect(stack.upstreamCalls()).toBe(0);
   });
 

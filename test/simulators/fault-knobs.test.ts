@@ -4,14 +4,21 @@
  * counters, and the same knobs through the opt-in `/__control` HTTP API.
  */
 import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
-import { startTesselysSimulator, TESSELYS_DEMO_CREDENTIALS, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
+import {
+  startTesselysSimulator,
+  TESSELYS_DEMO_CREDENTIALS,
+  type TesselysSimulator,
+} from '../../src/providers/tesselys/simulator/tesselys.simulator';
 
 const LEADS = '/external/v1/leads';
 const LIST = 'GET /external/v1/leads';
 const GET_ONE = 'GET /external/v1/leads/:id';
 const CREATE = 'POST /external/v1/leads';
 const UPDATE = 'PUT /external/v1/leads/:id';
-const AUTH = { authorization: `Bearer ${TESSELYS_DEMO_CREDENTIALS.accessToken}`, 'x-company-token': TESSELYS_DEMO_CREDENTIALS.companyToken };
+const AUTH = {
+  authorization: `Bearer ${TESSELYS_DEMO_CREDENTIALS.accessToken}`,
+  'x-company-token': TESSELYS_DEMO_CREDENTIALS.companyToken,
+};
 
 function request(sim: TesselysSimulator, method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
   const headers: Record<string, string> = { ...AUTH };
@@ -302,7 +309,13 @@ describe('/__control HTTP API', () => {
     });
 
     test('fail: status, body, headers, route and count', async () => {
-      const armed = await control(ctl, '/fail', { status: 429, body: { message: 'slow down' }, headers: { 'Retry-After': '3' }, route: LIST, count: 2 });
+      const armed = await control(ctl, '/fail', {
+        status: 429,
+        body: { message: 'slow down' },
+        headers: { 'Retry-After': '3' },
+        route: LIST,
+        count: 2,
+      });
       expect(armed.status).toBe(204);
       expect((await request(ctl, 'GET', `${LEADS}/${ctl.leads()[0]!.id}`)).status).toBe(200);
       for (let i = 0; i < 2; i++) {
@@ -370,7 +383,11 @@ describe('/__control HTTP API', () => {
     });
 
     test('a control call with malformed JSON → 400 JSON', async () => {
-      const res = await fetch(`${ctl.url}/__control/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"status": ' });
+      const res = await fetch(`${ctl.url}/__control/fail`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"status": ',
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/json');
       expect(ctl.faults.pending).toBe(0);

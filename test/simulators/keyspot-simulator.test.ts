@@ -19,8 +19,18 @@ import { KEYSPOT_SOURCES } from '../../src/providers/keyspot/keyspot.dto';
 
 const START = Date.parse('2026-03-13T10:30:00.000Z');
 const DOCUMENTED_FIELDS = [
-  'id', 'name', 'email', 'phone', 'message', 'source', 'status', 'priority',
-  'propertyId', 'interestedPropertyTitle', 'createdAt', 'updatedAt',
+  'id',
+  'name',
+  'email',
+  'phone',
+  'message',
+  'source',
+  'status',
+  'priority',
+  'propertyId',
+  'interestedPropertyTitle',
+  'createdAt',
+  'updatedAt',
 ];
 const INVALID_TOKEN = { statusCode: 401, error: 'Unauthorized', message: 'Invalid or expired token' };
 const INVALID_CREDENTIALS = { statusCode: 401, error: 'Unauthorized', message: 'Invalid client credentials' };
@@ -417,7 +427,9 @@ describe('POST /v1/leads', () => {
     expect(custom.properties()).toEqual([{ id: 'clpropcustom00000001', code: 'LJ-1', title: 'Loja no centro de Curitiba' }]);
     const answer = await createLead({ ...VALID_LEAD, propertyCode: 'LJ-1' }, await custom.issueToken(), custom);
     expect(answer.body.data.propertyId).toBe('clpropcustom00000001');
-    expect((await createLead({ ...VALID_LEAD, propertyCode: 'AP-1021' }, await custom.issueToken(), custom)).body.data.propertyId).toBeNull();
+    expect(
+      (await createLead({ ...VALID_LEAD, propertyCode: 'AP-1021' }, await custom.issueToken(), custom)).body.data.propertyId,
+    ).toBeNull();
   });
 
   it('stores trafficOrigin but answers it only when echoTrafficOrigin is on', async () => {

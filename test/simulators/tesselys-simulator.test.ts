@@ -6,10 +6,17 @@
 import type { TesselysLeadDto, TesselysListResponseDto } from '../../src/providers/tesselys/tesselys.dto';
 import { TESSELYS_SOURCE_CHANNELS, TESSELYS_STATUSES } from '../../src/providers/tesselys/tesselys.dto';
 import { generateTesselysSeed } from '../../src/providers/tesselys/simulator/tesselys.seed';
-import { startTesselysSimulator, TESSELYS_DEMO_CREDENTIALS, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
+import {
+  startTesselysSimulator,
+  TESSELYS_DEMO_CREDENTIALS,
+  type TesselysSimulator,
+} from '../../src/providers/tesselys/simulator/tesselys.simulator';
 
 const LEADS = '/external/v1/leads';
-const AUTH = { authorization: `Bearer ${TESSELYS_DEMO_CREDENTIALS.accessToken}`, 'x-company-token': TESSELYS_DEMO_CREDENTIALS.companyToken };
+const AUTH = {
+  authorization: `Bearer ${TESSELYS_DEMO_CREDENTIALS.accessToken}`,
+  'x-company-token': TESSELYS_DEMO_CREDENTIALS.companyToken,
+};
 const CUID = /^cl[0-9a-z]{23}$/;
 const UNAUTHORIZED = { statusCode: 401, error: 'Unauthorized', message: 'Invalid or missing credentials' };
 const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: 'Lead not found' };
@@ -20,7 +27,12 @@ interface Reply<T = unknown> {
   body: T;
 }
 
-async function call<T = unknown>(sim: TesselysSimulator, method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+async function call<T = unknown>(
+  sim: TesselysSimulator,
+  method: string,
+  path: string,
+  options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...(options.headers ?? AUTH) };
   let payload: string | undefined = options.rawBody;
   if (options.body !== undefined) payload = JSON.stringify(options.body);
@@ -98,7 +110,9 @@ describe('auth', () => {
   });
 
   test('the Bearer scheme name is case-insensitive', async () => {
-    const reply = await call(reader, 'GET', LEADS, { headers: { ...AUTH, authorization: `bearer ${TESSELYS_DEMO_CREDENTIALS.accessToken}` } });
+    const reply = await call(reader, 'GET', LEADS, {
+      headers: { ...AUTH, authorization: `bearer ${TESSELYS_DEMO_CREDENTIALS.accessToken}` },
+    });
     expect(reply.status).toBe(200);
   });
 
@@ -107,7 +121,9 @@ describe('auth', () => {
     try {
       expect(sim.credentials).toEqual({ accessToken: 'custom-access', companyToken: 'custom-company' });
       expect((await call(sim, 'GET', LEADS)).status).toBe(401);
-      const reply = await call(sim, 'GET', LEADS, { headers: { authorization: 'Bearer custom-access', 'x-company-token': 'custom-company' } });
+      const reply = await call(sim, 'GET', LEADS, {
+        headers: { authorization: 'Bearer custom-access', 'x-company-token': 'custom-company' },
+      });
       expect(reply.status).toBe(200);
     } finally {
       await sim.close();
@@ -126,7 +142,19 @@ describe('GET /external/v1/leads', () => {
   test('a lead has exactly the documented fields', async () => {
     const { body } = await list(reader, '?limit=1');
     expect(Object.keys(body.data[0]!).sort()).toEqual(
-      ['createdAt', 'description', 'id', 'isActive', 'personId', 'personName', 'sourceChannel', 'status', 'tags', 'title', 'updatedAt'].sort(),
+      [
+        'createdAt',
+        'description',
+        'id',
+        'isActive',
+        'personId',
+        'personName',
+        'sourceChannel',
+        'status',
+        'tags',
+        'title',
+        'updatedAt',
+      ].sort(),
     );
   });
 
@@ -213,7 +241,9 @@ describe('GET /external/v1/leads', () => {
 
   test('ties break by id, so the order is total and ASC still reverses DESC', async () => {
     const same = { title: 'Mesmo título', createdAt: '2026-04-01T10:00:00.000Z', updatedAt: '2026-04-01T10:00:00.000Z' };
-    const sim = await startTesselysSimulator({ leads: [lead({ id: 'clb', ...same }), lead({ id: 'clc', ...same }), lead({ id: 'cla', ...same })] });
+    const sim = await startTesselysSimulator({
+      leads: [lead({ id: 'clb', ...same }), lead({ id: 'clc', ...same }), lead({ id: 'cla', ...same })],
+    });
     try {
       for (const orderBy of ['title', 'createdAt']) {
         const asc = await list(sim, `?orderBy=${orderBy}&order=ASC`);
@@ -272,7 +302,9 @@ describe('POST /external/v1/leads', () => {
   test('creates with documented defaults and answers 201 with the lead', async () => {
     clock = Date.UTC(2026, 11, 2, 9, 30);
     const before = writer.leads().length;
-    const { status, body } = await call<TesselysLeadDto>(writer, 'POST', LEADS, { body: { title: 'Interesse em plano Pro - Ateliê Linha Fina' } });
+    const { status, body } = await call<TesselysLeadDto>(writer, 'POST', LEADS, {
+      body: { title: 'Interesse em plano Pro - Ateliê Linha Fina' },
+    });
     expect(status).toBe(201);
     expect(body).toEqual({
       id: expect.stringMatching(CUID),
@@ -296,14 +328,22 @@ describe('POST /external/v1/leads', () => {
 
   test('keeps every field sent and resolves personName from personId', async () => {
     const person = writer.people()[0]!;
-    const input = { title: 'Prospecção via LinkedIn - Acme', personId: person.id, description: 'Contato via post.', sourceChannel: 'SOCIAL_MEDIA', tags: ['linkedin', 'automacao'] };
+    const input = {
+      title: 'Prospecção via LinkedIn - Acme',
+      personId: person.id,
+      description: 'Contato via post.',
+      sourceChannel: 'SOCIAL_MEDIA',
+      tags: ['linkedin', 'automacao'],
+    };
     const { status, body } = await call<TesselysLeadDto>(writer, 'POST', LEADS, { body: input });
     expect(status).toBe(201);
     expect(body).toMatchObject({ ...input, personName: person.name, status: 'NEW', isActive: true });
   });
 
   test('a personId matching no person is accepted with personName null', async () => {
-    const { status, body } = await call<TesselysLeadDto>(writer, 'POST', LEADS, { body: { title: 'Sem pessoa', personId: 'clunknownperson' } });
+    const { status, body } = await call<TesselysLeadDto>(writer, 'POST', LEADS, {
+      body: { title: 'Sem pessoa', personId: 'clunknownperson' },
+    });
     expect(status).toBe(201);
     expect(body).toMatchObject({ personId: 'clunknownperson', personName: null });
   });
@@ -330,17 +370,25 @@ describe('POST /external/v1/leads', () => {
     ['numeric title', { title: 42 }, ['title must be a string']],
     ['numeric personId', { title: 'ok', personId: 7 }, ['personId must be a string']],
     ['object description', { title: 'ok', description: { text: 'x' } }, ['description must be a string']],
-    ['unknown sourceChannel', { title: 'ok', sourceChannel: 'FAX' }, ['sourceChannel must be one of the following values: WEBSITE, PHONE, EMAIL, REFERRAL, SOCIAL_MEDIA, EVENT, OTHER']],
+    [
+      'unknown sourceChannel',
+      { title: 'ok', sourceChannel: 'FAX' },
+      ['sourceChannel must be one of the following values: WEBSITE, PHONE, EMAIL, REFERRAL, SOCIAL_MEDIA, EVENT, OTHER'],
+    ],
     ['tags not an array', { title: 'ok', tags: 'vip' }, ['tags must be an array of strings']],
     ['tags with a number', { title: 'ok', tags: ['vip', 3] }, ['tags must be an array of strings']],
     ['status is not settable on create', { title: 'ok', status: 'QUALIFIED' }, ['property status should not exist']],
     ['unknown field', { title: 'ok', email: 'x' }, ['property email should not exist']],
-    ['several errors', { title: '', sourceChannel: 'FAX', tags: 1, isActive: false }, [
-      'title should not be empty',
-      'sourceChannel must be one of the following values: WEBSITE, PHONE, EMAIL, REFERRAL, SOCIAL_MEDIA, EVENT, OTHER',
-      'tags must be an array of strings',
-      'property isActive should not exist',
-    ]],
+    [
+      'several errors',
+      { title: '', sourceChannel: 'FAX', tags: 1, isActive: false },
+      [
+        'title should not be empty',
+        'sourceChannel must be one of the following values: WEBSITE, PHONE, EMAIL, REFERRAL, SOCIAL_MEDIA, EVENT, OTHER',
+        'tags must be an array of strings',
+        'property isActive should not exist',
+      ],
+    ],
   ];
 
   test.each(badBodies)('%s → 400 listing the fields, nothing created', async (_name, body, message) => {
@@ -377,7 +425,13 @@ describe('PUT /external/v1/leads/:id', () => {
   test('title, description and status update together', async () => {
     const original = writer.leads()[1]!;
     const { body } = await put(original.id, { title: 'Novo título', description: 'Reunião agendada.', status: 'QUALIFIED' });
-    expect(body).toMatchObject({ title: 'Novo título', description: 'Reunião agendada.', status: 'QUALIFIED', createdAt: original.createdAt, tags: original.tags });
+    expect(body).toMatchObject({
+      title: 'Novo título',
+      description: 'Reunião agendada.',
+      status: 'QUALIFIED',
+      createdAt: original.createdAt,
+      tags: original.tags,
+    });
   });
 
   test('tags replace the previous list', async () => {
@@ -404,7 +458,10 @@ describe('PUT /external/v1/leads/:id', () => {
   });
 
   test('an updatedAt in the future still moves forward by at least 1 ms', async () => {
-    const sim = await startTesselysSimulator({ leads: [lead({ id: 'clfuture', updatedAt: '2027-01-01T00:00:00.000Z' })], now: () => Date.UTC(2026, 0, 1) });
+    const sim = await startTesselysSimulator({
+      leads: [lead({ id: 'clfuture', updatedAt: '2027-01-01T00:00:00.000Z' })],
+      now: () => Date.UTC(2026, 0, 1),
+    });
     try {
       const { body } = await call<TesselysLeadDto>(sim, 'PUT', `${LEADS}/clfuture`, { body: { title: 'x' } });
       expect(body.updatedAt).toBe('2027-01-01T00:00:00.001Z');
@@ -507,7 +564,10 @@ describe('custom and empty sets', () => {
   });
 
   test('a custom set and custom people are served as given', async () => {
-    const leads = [lead({ id: 'clone', title: 'Um', createdAt: '2026-01-01T00:00:00.000Z' }), lead({ id: 'cltwo', title: 'Dois', status: 'CONVERTED', createdAt: '2026-02-01T00:00:00.000Z' })];
+    const leads = [
+      lead({ id: 'clone', title: 'Um', createdAt: '2026-01-01T00:00:00.000Z' }),
+      lead({ id: 'cltwo', title: 'Dois', status: 'CONVERTED', createdAt: '2026-02-01T00:00:00.000Z' }),
+    ];
     const sim = await startTesselysSimulator({ leads, people: [{ id: 'clperson', name: 'Mariana Albuquerque' }] });
     try {
       expect(sim.leads()).toEqual(leads);

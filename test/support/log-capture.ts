@@ -1,6 +1,6 @@
 /** A pino logger whose lines land in memory, so tests can assert what was (and was not) logged. */
 import { Writable } from 'node:stream';
-import pino from 'pino';
+import type pino from 'pino';
 import type { Logger } from '../../src/logging/logger';
 import { createLogger } from '../../src/logging/logger';
 

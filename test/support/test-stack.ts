@@ -3,8 +3,16 @@
  * gateway pointed at them through the environment, exactly as an operator would configure it for
  * the real providers. The clock is injectable so token expiry is tested without sleeping.
  */
-import { startKeyspotSimulator, type KeyspotSimulator, type KeyspotSimulatorOptions } from '../../src/providers/keyspot/simulator/keyspot.simulator';
-import { startTesselysSimulator, type TesselysSimulator, type TesselysSimulatorOptions } from '../../src/providers/tesselys/simulator/tesselys.simulator';
+import {
+  startKeyspotSimulator,
+  type KeyspotSimulator,
+  type KeyspotSimulatorOptions,
+} from '../../src/providers/keyspot/simulator/keyspot.simulator';
+import {
+  startTesselysSimulator,
+  type TesselysSimulator,
+  type TesselysSimulatorOptions,
+} from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { captureLogs, type CapturedLogs } from './log-capture';
 
@@ -31,7 +39,11 @@ export interface TestStack {
   tesselys: TesselysSimulator;
   clock: TestClock;
   logs: CapturedLogs;
-  gql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<TData>>;
+  gql<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
   /** Upstream calls counted by both simulators since the last reset. */
   upstreamCalls(): number;
   resetCounters(): void;
@@ -56,10 +68,18 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     NODE_ENV: 'test',
     ...(options.omit?.includes('keyspot')
       ? {}
-      : { KEYSPOT_BASE_URL: keyspot.url, KEYSPOT_CLIENT_ID: keyspot.credentials.clientId, KEYSPOT_CLIENT_SECRET: keyspot.credentials.clientSecret }),
+      : {
+          KEYSPOT_BASE_URL: keyspot.url,
+          KEYSPOT_CLIENT_ID: keyspot.credentials.clientId,
+          KEYSPOT_CLIENT_SECRET: keyspot.credentials.clientSecret,
+        }),
     ...(options.omit?.includes('tesselys')
       ? {}
-      : { TESSELYS_BASE_URL: tesselys.url, TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken, TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken }),
+      : {
+          TESSELYS_BASE_URL: tesselys.url,
+          TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
+          TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+        }),
     ...options.env,
   };
   let gateway: RunningGateway;

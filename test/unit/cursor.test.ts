@@ -59,7 +59,12 @@ describe('encodeCursor / decodeCursor', () => {
   });
 
   it('never echoes more than 40 characters of the input', () => {
-    const inputs = ['x'.repeat(60) + '!', b64('z'.repeat(90)), b64(JSON.stringify({ v: 'q'.repeat(50), o: 1, f: fp })), b64(JSON.stringify({ v: 1, o: 'w'.repeat(50), f: fp }))];
+    const inputs = [
+      'x'.repeat(60) + '!',
+      b64('z'.repeat(90)),
+      b64(JSON.stringify({ v: 'q'.repeat(50), o: 1, f: fp })),
+      b64(JSON.stringify({ v: 1, o: 'w'.repeat(50), f: fp })),
+    ];
     for (const input of inputs) {
       const longestRun = Math.max(...(decodeError(input).message.match(/(.)\1*/g) ?? ['']).map((run) => run.length));
       expect(longestRun).toBeLessThanOrEqual(40);

@@ -1,7 +1,7 @@
 /** Window arithmetic between Relay arguments and Tesselys pages: every edge here is an off-by-one waiting to happen. */
 import { encodeCursor, fingerprintOf } from '../../src/leads/pagination/cursor';
 import {
-  ConnectionArgs,
+  type ConnectionArgs,
   PaginationArgsError,
   pageInfoFor,
   planPages,
@@ -117,7 +117,13 @@ describe('planPages', () => {
     expect(planPages(0, 0)).toEqual({ limit: 1, pages: [1] });
   });
 
-  it.each<[number, number]>([[-1, 5], [1.5, 5], [0, 101], [0, -1], [0, 2.5]])('refuses start %p size %p', (start, size) => {
+  it.each<[number, number]>([
+    [-1, 5],
+    [1.5, 5],
+    [0, 101],
+    [0, -1],
+    [0, 2.5],
+  ])('refuses start %p size %p', (start, size) => {
     expect(() => planPages(start, size)).toThrow(RangeError);
   });
 
@@ -130,15 +136,27 @@ describe('planPages', () => {
       for (let size = 1; size <= 100; size++) {
         const plan = planPages(start, size);
         const firstOffset = (plan.pages[0]! - 1) * plan.limit;
-        const endOffset = (plan.pages[plan.pages.length - 1]!) * plan.limit;
+        const endOffset = plan.pages[plan.pages.length - 1]! * plan.limit;
         const consecutive = plan.pages.every((page, i) => i === 0 || page === plan.pages[i - 1]! + 1);
         const ok =
-          plan.limit >= 1 && plan.limit <= 100 && plan.pages.length >= 1 && plan.pages.length <= 2 && consecutive &&
-          plan.pages[0]! >= 1 && firstOffset <= start && endOffset >= start + size &&
+          plan.limit >= 1 &&
+          plan.limit <= 100 &&
+          plan.pages.length >= 1 &&
+          plan.pages.length <= 2 &&
+          consecutive &&
+          plan.pages[0]! >= 1 &&
+          firstOffset <= start &&
+          endOffset >= start + size &&
           (start % size !== 0 || (plan.pages.length === 1 && plan.limit === size));
-        const sliced = sliceWindow(plan, plan.pages.map((page) => providerPage(page, plan.limit)), start, size);
+        const sliced = sliceWindow(
+          plan,
+          plan.pages.map((page) => providerPage(page, plan.limit)),
+          start,
+          size,
+        );
         const expected = items.slice(start, start + size);
-        if (!ok || sliced.length !== expected.length || sliced.some((v, i) => v !== expected[i])) failures.push(`${start}/${size} → ${JSON.stringify(plan)}`);
+        if (!ok || sliced.length !== expected.length || sliced.some((v, i) => v !== expected[i]))
+          failures.push(`${start}/${size} → ${JSON.stringify(plan)}`);
       }
     }
     expect(failures).toEqual([]);
@@ -151,7 +169,14 @@ describe('sliceWindow', () => {
 
   it('slices a single widened page', () => {
     const plan = planPages(25, 20);
-    expect(sliceWindow(plan, plan.pages.map((p) => page(p, plan.limit)), 25, 20)).toEqual(items.slice(25, 45));
+    expect(
+      sliceWindow(
+        plan,
+        plan.pages.map((p) => page(p, plan.limit)),
+        25,
+        20,
+      ),
+    ).toEqual(items.slice(25, 45));
   });
 
   it('joins two pages', () => {

@@ -22,11 +22,17 @@ export class CreateLeadInput {
   @MaxLength(10_000, { message: 'must be at most 10000 characters' })
   description?: string | null;
 
-  @Field(() => LeadContactInput, { nullable: true, description: 'KEYSPOT: name, email (valid e-mail) and phone required. TESSELYS: personId.' })
+  @Field(() => LeadContactInput, {
+    nullable: true,
+    description: 'KEYSPOT: name, email (valid e-mail) and phone required. TESSELYS: personId.',
+  })
   @ValidateNested()
   contact?: LeadContactInput | null;
 
-  @Field(() => LeadSource, { nullable: true, description: 'Where the lead came from; mapped to the closest value the provider accepts. UNKNOWN is refused.' })
+  @Field(() => LeadSource, {
+    nullable: true,
+    description: 'Where the lead came from; mapped to the closest value the provider accepts. UNKNOWN is refused.',
+  })
   @IsNotIn([LeadSource.UNKNOWN], { message: 'UNKNOWN is only ever an output value' })
   source?: LeadSource | null;
 

@@ -6,7 +6,10 @@ import { LeadStatus } from '../enums/lead-status.enum';
 
 @InputType({ description: 'Which leads to list.' })
 export class LeadFilter {
-  @Field(() => LeadProvider, { nullable: true, description: 'Only this provider (it must support LIST_LEADS). Default: every provider that can list.' })
+  @Field(() => LeadProvider, {
+    nullable: true,
+    description: 'Only this provider (it must support LIST_LEADS). Default: every provider that can list.',
+  })
   provider?: LeadProvider | null;
 
   @Field(() => LeadStatus, { nullable: true, description: 'Only leads with this status (one the listed provider uses).' })

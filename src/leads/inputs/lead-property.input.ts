@@ -3,9 +3,15 @@ import { Field, InputType } from 'type-graphql';
 
 @InputType({ description: 'KEYSPOT: the property of interest.' })
 export class LeadPropertyInput {
-  @Field(() => String, { nullable: true, description: "The property's code in Keyspot (sent as propertyCode); when it matches, the lead is linked to the property." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The property's code in Keyspot (sent as propertyCode); when it matches, the lead is linked to the property.",
+  })
   code?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The property's title (sent as interestedPropertyTitle); Keyspot fills it from the matched property when absent." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The property's title (sent as interestedPropertyTitle); Keyspot fills it from the matched property when absent.",
+  })
   title?: string | null;
 }

@@ -9,13 +9,19 @@ export class LeadsArgs {
   @Field(() => Int, { nullable: true, description: 'How many leads to return after `after` (1..100, default 20).' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return leads after this cursor (from a previous page with the same filter and order).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return leads after this cursor (from a previous page with the same filter and order).',
+  })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'How many leads to return before `before` (1..100); without `before`, the last ones.' })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return leads before this cursor (from a previous page with the same filter and order).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return leads before this cursor (from a previous page with the same filter and order).',
+  })
   before?: string | null;
 
   @Field(() => LeadFilter, { nullable: true, description: 'Which leads to list.' })

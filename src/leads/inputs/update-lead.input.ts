@@ -9,7 +9,10 @@ export class UpdateLeadInput {
   @MaxLength(255, { message: 'must be at most 255 characters' })
   title?: string | null;
 
-  @Field(() => LeadStatus, { nullable: true, description: 'New status, one the provider uses (TESSELYS: NEW, CONTACTED, QUALIFIED, UNQUALIFIED, CONVERTED). UNKNOWN is refused.' })
+  @Field(() => LeadStatus, {
+    nullable: true,
+    description: 'New status, one the provider uses (TESSELYS: NEW, CONTACTED, QUALIFIED, UNQUALIFIED, CONVERTED). UNKNOWN is refused.',
+  })
   @IsNotIn([LeadStatus.UNKNOWN], { message: 'UNKNOWN is only ever an output value' })
   status?: LeadStatus | null;
 

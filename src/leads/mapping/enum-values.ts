@@ -8,6 +8,10 @@ export function toKnownOrUnknown<E extends Record<string, string>>(enumObject: E
 }
 
 /** Like toKnownOrUnknown, but keeps null/absent as null (for optional provider fields). */
-export function toKnownOrUnknownOrNull<E extends Record<string, string>>(enumObject: E, value: unknown, unknown: E[keyof E]): E[keyof E] | null {
+export function toKnownOrUnknownOrNull<E extends Record<string, string>>(
+  enumObject: E,
+  value: unknown,
+  unknown: E[keyof E],
+): E[keyof E] | null {
   return value === null || value === undefined ? null : toKnownOrUnknown(enumObject, value, unknown);
 }

@@ -8,7 +8,8 @@ export class ResponseShapeError extends Error {
 
 export function requireString(record: Record<string, unknown>, field: string): string {
   const value = record[field];
-  if (typeof value !== 'string' || value.length === 0) throw new ResponseShapeError(`field "${field}" should be a non-empty string, got ${describe(value)}`);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new ResponseShapeError(`field "${field}" should be a non-empty string, got ${describe(value)}`);
   return value;
 }
 
@@ -27,7 +28,8 @@ export function requireDate(record: Record<string, unknown>, field: string): Dat
 }
 
 export function requireObject(value: unknown, what: string): Record<string, unknown> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ResponseShapeError(`${what} should be a JSON object, got ${describe(value)}`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new ResponseShapeError(`${what} should be a JSON object, got ${describe(value)}`);
   return value as Record<string, unknown>;
 }
 

@@ -64,8 +64,10 @@ export function requestedWindow(args: ConnectionArgs, fingerprint: string): Requ
 
 function checkedSize(argument: 'first' | 'last', value: number | undefined): number {
   if (value === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(value)) throw new PaginationArgsError(argument, `${argument} must be an integer between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
-  if (value < 1 || value > MAX_PAGE_SIZE) throw new PaginationArgsError(argument, `${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
+  if (!Number.isInteger(value))
+    throw new PaginationArgsError(argument, `${argument} must be an integer between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
+  if (value < 1 || value > MAX_PAGE_SIZE)
+    throw new PaginationArgsError(argument, `${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
   return value;
 }
 
@@ -94,7 +96,8 @@ export interface PagePlan {
  */
 export function planPages(start: number, size: number): PagePlan {
   if (!Number.isSafeInteger(start) || start < 0) throw new RangeError(`start must be a non-negative integer, got ${start}`);
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw new RangeError(`size must be an integer in 0..${MAX_PAGE_SIZE}, got ${size}`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
+    throw new RangeError(`size must be an integer in 0..${MAX_PAGE_SIZE}, got ${size}`);
   if (size === 0) return { limit: 1, pages: [1] };
 
   const lastOffset = start + size - 1;

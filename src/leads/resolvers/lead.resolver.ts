@@ -20,16 +20,24 @@ export class LeadResolver {
     description:
       'Leads, newest first by default, as a Relay connection: page forward with `first`/`after`, backward with `last`/`before` (1..100, default 20). Without `filter.provider`, lists every provider that can list.',
   })
-  leads(@Args(() => LeadsArgs, { validateFn: validateArg('') }) args: LeadsArgs, @Ctx() { leads }: GatewayContext): Promise<LeadConnection> {
+  leads(
+    @Args(() => LeadsArgs, { validateFn: validateArg('') }) args: LeadsArgs,
+    @Ctx() { leads }: GatewayContext,
+  ): Promise<LeadConnection> {
     return leads.leads(args);
   }
 
   @Query(() => Lead, { nullable: true, description: 'One lead by its global id; null when the provider says it does not exist.' })
-  lead(@Arg('id', () => ID, { description: 'Global lead id, e.g. "tesselys:clx7f8g9h0i1j2k3l4m5n6o7".' }) id: string, @Ctx() { leads }: GatewayContext): Promise<Lead | null> {
+  lead(
+    @Arg('id', () => ID, { description: 'Global lead id, e.g. "tesselys:clx7f8g9h0i1j2k3l4m5n6o7".' }) id: string,
+    @Ctx() { leads }: GatewayContext,
+  ): Promise<Lead | null> {
     return leads.lead(id);
   }
 
-  @Mutation(() => CreateLeadPayload, { description: 'Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules.' })
+  @Mutation(() => CreateLeadPayload, {
+    description: 'Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules.',
+  })
   async createLead(
     @Arg('input', () => CreateLeadInput, { description: 'The new lead.' }) input: CreateLeadInput,
     @Ctx() { leads }: GatewayContext,

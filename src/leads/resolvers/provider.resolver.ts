@@ -5,7 +5,9 @@ import { ProviderInfo } from '../types/provider-info.type';
 
 @Resolver(() => ProviderInfo)
 export class ProviderResolver {
-  @Query(() => [ProviderInfo], { description: 'Every provider LeadGraph knows, whether it is configured, simulated, and what it supports.' })
+  @Query(() => [ProviderInfo], {
+    description: 'Every provider LeadGraph knows, whether it is configured, simulated, and what it supports.',
+  })
   providers(@Ctx() { leads }: GatewayContext): ProviderInfo[] {
     return leads.providers();
   }

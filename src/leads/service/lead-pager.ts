@@ -33,7 +33,12 @@ export async function pageLeads(window: RequestedWindow, fingerprint: string, fe
 async function fetchWindow(start: number, size: number, fingerprint: string, fetchPage: FetchPage): Promise<LeadConnection> {
   const plan = planPages(start, size);
   const pages = await Promise.all(plan.pages.map((page) => fetchPage({ page, limit: plan.limit })));
-  const leads = sliceWindow(plan, pages.map((p) => p.leads), start, size);
+  const leads = sliceWindow(
+    plan,
+    pages.map((p) => p.leads),
+    start,
+    size,
+  );
   // Pages fetched together may disagree on the total if leads arrive in between; the larger is safer for hasNextPage.
   const total = Math.max(...pages.map((p) => p.total));
   return connectionOf(leads, start, total, fingerprint);
@@ -45,6 +50,10 @@ function connectionOf(leads: Lead[], start: number, total: number, fingerprint: 
     edges,
     nodes: leads,
     totalCount: total,
-    pageInfo: { ...pageInfoFor(start, leads.length, total), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      ...pageInfoFor(start, leads.length, total),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }

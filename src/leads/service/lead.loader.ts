@@ -14,7 +14,8 @@ export type LeadLoader = DataLoader<string, Lead | null>;
 
 export function createLeadLoader(loadOne: (globalId: string) => Promise<Lead | null>): LeadLoader {
   return new DataLoader<string, Lead | null>(
-    (ids) => Promise.all(ids.map((id) => loadOne(id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
+    (ids) =>
+      Promise.all(ids.map((id) => loadOne(id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
     // Neither provider has a batch read: batching only groups the calls, each id is its own GET.
     { maxBatchSize: 100 },
   );

@@ -6,7 +6,7 @@
 import { BadUserInputError } from '../../errors/bad-user-input.error';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError, unsupportedByProvider } from '../../errors/provider.error';
-import type { LeadProviderAdapter } from '../../providers/provider-adapter';
+import type { LeadProviderAdapter, RequestScope } from '../../providers/provider-adapter';
 import type { ProviderRuntime, ProviderStatus } from '../../providers/provider-runtime';
 import { LeadOrderField, OrderDirection } from '../enums/lead-order.enums';
 import type { LeadProvider } from '../enums/lead-provider.enum';
@@ -34,7 +34,10 @@ export class LeadService {
   private readonly adapters = new Map<LeadProvider, LeadProviderAdapter>();
   readonly loader: LeadLoader = createLeadLoader((id) => this.fetchLead(id));
 
-  constructor(private readonly runtime: ProviderRuntime) {}
+  constructor(
+    private readonly runtime: ProviderRuntime,
+    private readonly scope: RequestScope,
+  ) {}
 
   providers(): ProviderStatus[] {
     return this.runtime.statuses();
@@ -52,7 +55,10 @@ export class LeadService {
     const search = filter.search?.trim() || undefined;
     const status = filter.status ?? undefined;
     if (status && !adapter.acceptedStatuses.includes(status)) {
-      throw BadUserInputError.of('filter.status', `is not a status ${adapter.provider} uses; it uses ${adapter.acceptedStatuses.join(', ')}`);
+      throw BadUserInputError.of(
+        'filter.status',
+        `is not a status ${adapter.provider} uses; it uses ${adapter.acceptedStatuses.join(', ')}`,
+      );
     }
     const query = {
       search,
@@ -120,7 +126,7 @@ export class LeadService {
     if (!connection) throw new ProviderError(ErrorCode.UNSUPPORTED_BY_PROVIDER, provider, `${provider} is not configured on this gateway.`);
     let adapter = this.adapters.get(provider);
     if (!adapter) {
-      adapter = connection.forRequest();
+      adapter = connection.forRequest(this.scope);
       this.adapters.set(provider, adapter);
     }
     return adapter;

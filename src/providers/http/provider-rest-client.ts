@@ -10,6 +10,7 @@ import { ProviderError } from '../../errors/provider.error';
 import { providerMessageFrom } from '../../errors/sanitize';
 import type { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { Logger } from '../../logging/logger';
+import type { UpstreamObserver } from '../provider-adapter';
 import { providerLogger } from './provider-logger';
 import type { UpstreamPool } from './upstream-pool';
 import { retryAfterSeconds } from './retry-after';
@@ -19,15 +20,26 @@ export interface ProviderRestClientOptions {
   baseURL: string;
   pool: UpstreamPool;
   logger: Logger;
+  /** Process-wide metrics sink. */
+  observer?: UpstreamObserver;
+  /** Called once per request actually sent (for the per-operation upstream count). */
+  onUpstreamCall?: () => void;
 }
+
+/** What a concrete client passes through from its module: everything but its own identity. */
+export type ClientTransport = Omit<ProviderRestClientOptions, 'provider' | 'baseURL'>;
 
 export abstract class ProviderRestClient extends RESTDataSource {
   protected readonly provider: LeadProvider;
   protected readonly log: Logger;
+  private readonly observer?: UpstreamObserver;
+  private readonly onUpstreamCall?: () => void;
 
   constructor(options: ProviderRestClientOptions) {
     super({ fetch: options.pool.fetch });
     this.provider = options.provider;
+    this.observer = options.observer;
+    this.onUpstreamCall = options.onUpstreamCall;
     this.log = providerLogger(options.logger, options.provider);
     this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
   }
@@ -35,6 +47,25 @@ export abstract class ProviderRestClient extends RESTDataSource {
   // Paths start with "/" in provider docs; resolve them under baseURL so a base with a path prefix keeps it.
   protected override resolveURL(path: string, request: AugmentedRequest): URL {
     return super.resolveURL(path.replace(/^\//, ''), request) as URL;
+  }
+
+  /** RESTDataSource's per-request hook around the actual HTTP exchange: where metrics are taken. */
+  protected override async trace<TResult>(url: URL, request: RequestOptions, fn: () => Promise<TResult>): Promise<TResult> {
+    this.onUpstreamCall?.();
+    if (!this.observer) return fn();
+    const started = performance.now();
+    const route = `${request.method ?? 'GET'} ${this.pathTemplate(url.pathname)}`;
+    let status = 'network';
+    try {
+      const result = await fn();
+      status = String((result as { response?: FetcherResponse }).response?.status ?? 'unknown');
+      return result;
+    } catch (error) {
+      if (error instanceof ProviderError) status = String(error.details.upstreamStatus ?? 'bad_response');
+      throw error;
+    } finally {
+      this.observer.upstream(this.provider, route, status, (performance.now() - started) / 1000);
+    }
   }
 
   /** Bodies must be JSON: anything else is the provider breaking its contract. */
@@ -59,10 +90,21 @@ export abstract class ProviderRestClient extends RESTDataSource {
     }
   }
 
-  protected override async throwIfResponseIsError(options: { url: URL; request: RequestOptions; response: FetcherResponse; parsedBody: unknown }): Promise<void> {
+  protected override async throwIfResponseIsError(options: {
+    url: URL;
+    request: RequestOptions;
+    response: FetcherResponse;
+    parsedBody: unknown;
+  }): Promise<void> {
     const { response, parsedBody, request } = options;
     if (response.ok) return;
-    throw this.errorForStatus(response.status, parsedBody, response.headers.get('retry-after'), request.method ?? 'GET', options.url.pathname);
+    throw this.errorForStatus(
+      response.status,
+      parsedBody,
+      response.headers.get('retry-after'),
+      request.method ?? 'GET',
+      options.url.pathname,
+    );
   }
 
   /** Network failures (refused, reset, DNS) never reach throwIfResponseIsError: map them here. */
@@ -83,7 +125,9 @@ export abstract class ProviderRestClient extends RESTDataSource {
     const said = providerMessage ? `: ${providerMessage}` : '.';
     switch (code) {
       case ErrorCode.PROVIDER_AUTH_FAILED:
-        return new ProviderError(code, this.provider, `${this.provider} refused LeadGraph's credentials (HTTP ${status}).`, { upstreamStatus: status });
+        return new ProviderError(code, this.provider, `${this.provider} refused LeadGraph's credentials (HTTP ${status}).`, {
+          upstreamStatus: status,
+        });
       case ErrorCode.PROVIDER_RATE_LIMITED: {
         const seconds = retryAfterSeconds(retryAfter);
         return new ProviderError(code, this.provider, `${this.provider} is rate limiting LeadGraph; retry later.`, {
@@ -94,7 +138,9 @@ export abstract class ProviderRestClient extends RESTDataSource {
       case ErrorCode.PROVIDER_UNAVAILABLE:
         return new ProviderError(code, this.provider, `${this.provider} is unavailable (HTTP ${status}).`, { upstreamStatus: status });
       default:
-        return new ProviderError(code, this.provider, `${this.provider} rejected the request (HTTP ${status})${said}`, { upstreamStatus: status });
+        return new ProviderError(code, this.provider, `${this.provider} rejected the request (HTTP ${status})${said}`, {
+          upstreamStatus: status,
+        });
     }
   }
 

@@ -33,13 +33,31 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
     if (config.auth.kind === 'static-token') {
       tokens = new StaticTokenSource(config.auth.token);
     } else {
-      const auth = new KeyspotAuthClient(config.baseUrl, config.auth, pool, logger, now);
-      tokens = new RefreshingTokenSource(() => auth.issueToken(), now, () => logger.info('keyspot token refreshed'));
+      const auth = new KeyspotAuthClient(config.baseUrl, config.auth, { pool, logger, observer: deps.observer }, now);
+      tokens = new RefreshingTokenSource(
+        () => auth.issueToken(),
+        now,
+        (outcome) => {
+          deps.observer?.tokenRefresh(LeadProvider.KEYSPOT, outcome);
+          logger.info({ outcome }, 'keyspot token refresh');
+        },
+      );
     }
     return {
       provider: LeadProvider.KEYSPOT,
       demo,
-      forRequest: () => new KeyspotAdapter(new KeyspotClient(config.baseUrl, tokens, pool, logger), logger),
+      forRequest: (scope) => {
+        const transport = {
+          pool,
+          logger: scope.logger.child({ provider: LeadProvider.KEYSPOT }),
+          observer: deps.observer,
+          onUpstreamCall: scope.countUpstreamCall,
+        };
+        return new KeyspotAdapter(new KeyspotClient(config.baseUrl, tokens, transport), logger);
+      },
+      // Keyspot documents no read endpoint: obtaining a token is what proves the credentials
+      // (a static token can only be checked when a create uses it).
+      probe: async () => void (await tokens.getToken()),
       close: () => pool.close(),
     };
   },

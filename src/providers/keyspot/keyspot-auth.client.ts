@@ -3,10 +3,8 @@
  * refusal here means our client credentials are wrong, which no retry can fix.
  */
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
-import type { Logger } from '../../logging/logger';
 import { decodePayload } from '../http/decode-payload';
-import { ProviderRestClient } from '../http/provider-rest-client';
-import type { UpstreamPool } from '../http/upstream-pool';
+import { ProviderRestClient, type ClientTransport } from '../http/provider-rest-client';
 import type { KeyspotTokenRequestDto } from './keyspot.dto';
 import { parseKeyspotTokenResponse, type IssuedToken } from './keyspot.token-response';
 
@@ -14,15 +12,16 @@ export class KeyspotAuthClient extends ProviderRestClient {
   constructor(
     baseUrl: string,
     private readonly credentials: KeyspotTokenRequestDto,
-    pool: UpstreamPool,
-    logger: Logger,
+    transport: ClientTransport,
     private readonly now: () => number = Date.now,
   ) {
-    super({ provider: LeadProvider.KEYSPOT, baseURL: baseUrl, pool, logger });
+    super({ provider: LeadProvider.KEYSPOT, baseURL: baseUrl, ...transport });
   }
 
   async issueToken(): Promise<IssuedToken> {
-    const body = await this.post('/v1/auth/token', { body: { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } });
+    const body = await this.post('/v1/auth/token', {
+      body: { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret },
+    });
     return decodePayload(this.provider, this.log, () => parseKeyspotTokenResponse(body, this.now()));
   }
 }

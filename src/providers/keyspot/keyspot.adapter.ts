@@ -19,7 +19,10 @@ export class KeyspotAdapter implements LeadProviderAdapter {
   /** No status can be set through Keyspot's API. */
   readonly acceptedStatuses = [];
 
-  constructor(private readonly client: KeyspotClient, private readonly logger: Logger) {}
+  constructor(
+    private readonly client: KeyspotClient,
+    private readonly logger: Logger,
+  ) {}
 
   async createLead(input: CreateLeadInput): Promise<Lead> {
     const payload = await this.client.createLead(toKeyspotCreate(input));

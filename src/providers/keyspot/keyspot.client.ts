@@ -7,15 +7,17 @@
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
-import type { Logger } from '../../logging/logger';
-import { ProviderRestClient } from '../http/provider-rest-client';
-import type { UpstreamPool } from '../http/upstream-pool';
+import { ProviderRestClient, type ClientTransport } from '../http/provider-rest-client';
 import type { KeyspotCreateLeadDto } from './keyspot.dto';
 import type { TokenSource } from './keyspot.token-source';
 
 export class KeyspotClient extends ProviderRestClient {
-  constructor(baseUrl: string, private readonly tokens: TokenSource, pool: UpstreamPool, logger: Logger) {
-    super({ provider: LeadProvider.KEYSPOT, baseURL: baseUrl, pool, logger });
+  constructor(
+    baseUrl: string,
+    private readonly tokens: TokenSource,
+    transport: ClientTransport,
+  ) {
+    super({ provider: LeadProvider.KEYSPOT, baseURL: baseUrl, ...transport });
   }
 
   createLead(body: KeyspotCreateLeadDto): Promise<unknown> {

@@ -6,8 +6,7 @@ import { readBaseUrl } from '../http/read-base-url';
 import type { ProviderConfigResult } from '../provider-adapter';
 
 export type KeyspotAuthConfig =
-  | { kind: 'client-credentials'; clientId: string; clientSecret: string }
-  | { kind: 'static-token'; token: string };
+  { kind: 'client-credentials'; clientId: string; clientSecret: string } | { kind: 'static-token'; token: string };
 
 export interface KeyspotConfig {
   baseUrl: string;

@@ -49,7 +49,12 @@ export function keyspotLeadToLead(payload: unknown): Lead {
     providerLeadId,
     title: null,
     description: optionalString(raw, 'message'),
-    contact: { personId: null, name: optionalString(raw, 'name'), email: optionalString(raw, 'email'), phone: optionalString(raw, 'phone') },
+    contact: {
+      personId: null,
+      name: optionalString(raw, 'name'),
+      email: optionalString(raw, 'email'),
+      phone: optionalString(raw, 'phone'),
+    },
     status: toKnownOrUnknown(LeadStatus, providerStatus, LeadStatus.UNKNOWN),
     providerStatus,
     source: toKnownOrUnknownOrNull(LeadSource, raw.source, LeadSource.UNKNOWN),

@@ -16,11 +16,15 @@ class KeyspotContactRules {
   @IsNotEmpty(REQUIRED) @Matches(NOT_BLANK, { message: 'must not be blank' }) name?: string | null;
   @IsNotEmpty(REQUIRED) @IsEmail({}, { message: 'must be a valid e-mail address' }) email?: string | null;
   // Keyspot serves Brazil: numbers without a country code are read as Brazilian.
-  @IsNotEmpty(REQUIRED) @IsPhoneNumber('BR', { message: 'must be a valid phone number, e.g. "11999999999" or "+55 11 99999-9999"' }) phone?: string | null;
+  @IsNotEmpty(REQUIRED)
+  @IsPhoneNumber('BR', { message: 'must be a valid phone number, e.g. "11999999999" or "+55 11 99999-9999"' })
+  phone?: string | null;
 }
 
 class KeyspotCreateRules {
-  @IsNotEmpty({ message: 'is required for KEYSPOT (sent as the message)' }) @Matches(NOT_BLANK, { message: 'must not be blank' }) description?: string | null;
+  @IsNotEmpty({ message: 'is required for KEYSPOT (sent as the message)' })
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  description?: string | null;
   @IsDefined({ message: 'is required for KEYSPOT (name, email and phone)' }) @ValidateNested() contact?: KeyspotContactRules;
   @IsOptional() @Equals(undefined, CANNOT_STORE) title?: unknown;
   // An empty list loses nothing; any tag would be lost.
@@ -28,6 +32,9 @@ class KeyspotCreateRules {
 }
 
 export function keyspotCreateProblems(input: CreateLeadInput): FieldProblem[] {
-  const rules = asRules(KeyspotCreateRules, { ...input, contact: input.contact ? asRules(KeyspotContactRules, input.contact) : input.contact });
+  const rules = asRules(KeyspotCreateRules, {
+    ...input,
+    contact: input.contact ? asRules(KeyspotContactRules, input.contact) : input.contact,
+  });
   return fieldProblems(rules, 'input');
 }

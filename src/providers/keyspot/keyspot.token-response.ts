@@ -20,7 +20,8 @@ export function parseKeyspotTokenResponse(body: unknown, now: number): IssuedTok
   const token = [...TOKEN_KEYS.map((key) => data[key]), ...TOKEN_KEYS.map((key) => root[key])].find(
     (value): value is string => typeof value === 'string' && value.length > 0,
   );
-  if (!token) throw new ResponseShapeError('no token under data.token, data.accessToken, data.access_token, token, accessToken or access_token');
+  if (!token)
+    throw new ResponseShapeError('no token under data.token, data.accessToken, data.access_token, token, accessToken or access_token');
   return { token, expiresAt: expiryOf(token, data, root, now) };
 }
 

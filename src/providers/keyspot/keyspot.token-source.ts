@@ -33,7 +33,7 @@ export class RefreshingTokenSource implements TokenSource {
   constructor(
     private readonly issue: () => Promise<IssuedToken>,
     private readonly now: () => number = Date.now,
-    private readonly onRefresh: () => void = () => {},
+    private readonly onRefresh: (outcome: 'success' | 'failure') => void = () => {},
   ) {}
 
   getToken(): Promise<string> {
@@ -51,8 +51,15 @@ export class RefreshingTokenSource implements TokenSource {
 
   private async refresh(): Promise<string> {
     const issuedAt = this.now();
-    const { token, expiresAt } = await this.issue();
-    this.onRefresh();
+    let issued: IssuedToken;
+    try {
+      issued = await this.issue();
+    } catch (error) {
+      this.onRefresh('failure');
+      throw error;
+    }
+    const { token, expiresAt } = issued;
+    this.onRefresh('success');
     const ahead = Math.min(MAX_REFRESH_AHEAD_MS, Math.max(0, (expiresAt - issuedAt) / 10));
     this.current = { token, refreshAt: expiresAt - ahead };
     return token;

@@ -1,7 +1,7 @@
 /** Tesselys, as the provider registry knows it. */
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import { createUpstreamPool } from '../http/upstream-pool';
-import type { ProviderModule } from '../provider-adapter';
+import type { ProviderModule, RequestScope } from '../provider-adapter';
 import { TesselysAdapter, TESSELYS_CAPABILITIES } from './tesselys.adapter';
 import { TesselysClient } from './tesselys.client';
 import { readTesselysConfig, type TesselysConfig } from './tesselys.config';
@@ -18,7 +18,11 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
       config: { baseUrl: sim.url, ...sim.credentials },
       url: sim.url,
       credentials: { ...sim.credentials },
-      env: { TESSELYS_BASE_URL: sim.url, TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken, TESSELYS_COMPANY_TOKEN: sim.credentials.companyToken },
+      env: {
+        TESSELYS_BASE_URL: sim.url,
+        TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken,
+        TESSELYS_COMPANY_TOKEN: sim.credentials.companyToken,
+      },
       close: () => sim.close(),
     };
   },
@@ -26,10 +30,19 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
   connect(config, deps, { demo }) {
     const pool = createUpstreamPool();
     const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
+    const client = (scope?: RequestScope) =>
+      new TesselysClient(config, {
+        pool,
+        logger: scope ? scope.logger.child({ provider: LeadProvider.TESSELYS }) : logger,
+        observer: deps.observer,
+        onUpstreamCall: scope?.countUpstreamCall,
+      });
     return {
       provider: LeadProvider.TESSELYS,
       demo,
-      forRequest: () => new TesselysAdapter(new TesselysClient(config, pool, logger), logger),
+      forRequest: (scope) => new TesselysAdapter(client(scope), logger),
+      // The cheapest call that proves both headers are accepted: one lead of the first page.
+      probe: async () => void (await client().listLeads({ page: 1, limit: 1 })),
       close: () => pool.close(),
     };
   },

@@ -9,12 +9,20 @@ import { decodePayload } from '../http/decode-payload';
 import type { LeadListPage, LeadListQuery, LeadProviderAdapter, ProviderPageRequest } from '../provider-adapter';
 import type { TesselysClient } from './tesselys.client';
 import {
-  TESSELYS_ACCEPTED_STATUSES, tesselysLeadToLead, tesselysPageToLeads, toTesselysCreate, toTesselysListQuery, toTesselysUpdate,
+  TESSELYS_ACCEPTED_STATUSES,
+  tesselysLeadToLead,
+  tesselysPageToLeads,
+  toTesselysCreate,
+  toTesselysListQuery,
+  toTesselysUpdate,
 } from './tesselys.mapper';
 import { tesselysCreateProblems, tesselysUpdateProblems } from './tesselys.rules';
 
 export const TESSELYS_CAPABILITIES = [
-  ProviderCapability.LIST_LEADS, ProviderCapability.GET_LEAD, ProviderCapability.CREATE_LEAD, ProviderCapability.UPDATE_LEAD,
+  ProviderCapability.LIST_LEADS,
+  ProviderCapability.GET_LEAD,
+  ProviderCapability.CREATE_LEAD,
+  ProviderCapability.UPDATE_LEAD,
 ] as const;
 
 const capabilities: ReadonlySet<ProviderCapability> = new Set(TESSELYS_CAPABILITIES);
@@ -24,7 +32,10 @@ export class TesselysAdapter implements LeadProviderAdapter {
   readonly capabilities = capabilities;
   readonly acceptedStatuses = TESSELYS_ACCEPTED_STATUSES;
 
-  constructor(private readonly client: TesselysClient, private readonly logger: Logger) {}
+  constructor(
+    private readonly client: TesselysClient,
+    private readonly logger: Logger,
+  ) {}
 
   async listLeads(query: LeadListQuery, page: ProviderPageRequest): Promise<LeadListPage> {
     const payload = await this.client.listLeads(toTesselysListQuery(query, page));

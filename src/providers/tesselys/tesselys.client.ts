@@ -5,17 +5,18 @@
 import type { AugmentedRequest } from '@apollo/datasource-rest';
 import { ProviderError } from '../../errors/provider.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
-import type { Logger } from '../../logging/logger';
-import { ProviderRestClient } from '../http/provider-rest-client';
-import type { UpstreamPool } from '../http/upstream-pool';
+import { ProviderRestClient, type ClientTransport } from '../http/provider-rest-client';
 import type { TesselysConfig } from './tesselys.config';
 import type { TesselysCreateLeadDto, TesselysListQueryDto, TesselysUpdateLeadDto } from './tesselys.dto';
 
 const LEADS_PATH = '/external/v1/leads';
 
 export class TesselysClient extends ProviderRestClient {
-  constructor(private readonly config: TesselysConfig, pool: UpstreamPool, logger: Logger) {
-    super({ provider: LeadProvider.TESSELYS, baseURL: config.baseUrl, pool, logger });
+  constructor(
+    private readonly config: TesselysConfig,
+    transport: ClientTransport,
+  ) {
+    super({ provider: LeadProvider.TESSELYS, baseURL: config.baseUrl, ...transport });
   }
 
   protected override willSendRequest(_path: string, request: AugmentedRequest): void {
@@ -24,7 +25,11 @@ export class TesselysClient extends ProviderRestClient {
   }
 
   listLeads(query: TesselysListQueryDto): Promise<unknown> {
-    const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const params = Object.fromEntries(
+      Object.entries(query)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     return this.get(LEADS_PATH, { params });
   }
 

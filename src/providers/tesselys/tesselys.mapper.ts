@@ -15,7 +15,12 @@ import { optionalString, requireDate, requireObject, requireString, ResponseShap
 import type { Lead } from '../../leads/types/lead.type';
 import type { LeadListQuery, ProviderPageRequest } from '../provider-adapter';
 import type {
-  TesselysCreateLeadDto, TesselysListQueryDto, TesselysListResponseDto, TesselysSourceChannel, TesselysStatus, TesselysUpdateLeadDto,
+  TesselysCreateLeadDto,
+  TesselysListQueryDto,
+  TesselysListResponseDto,
+  TesselysSourceChannel,
+  TesselysStatus,
+  TesselysUpdateLeadDto,
 } from './tesselys.dto';
 import { TESSELYS_SOURCE_CHANNELS, TESSELYS_STATUSES } from './tesselys.dto';
 
@@ -24,9 +29,11 @@ export function tesselysLeadToLead(payload: unknown): Lead {
   const providerLeadId = requireString(raw, 'id');
   const providerStatus = requireString(raw, 'status');
   const tags = raw.tags ?? [];
-  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) throw new ResponseShapeError('field "tags" should be a list of strings');
+  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string'))
+    throw new ResponseShapeError('field "tags" should be a list of strings');
   const isActive = raw.isActive;
-  if (isActive !== undefined && isActive !== null && typeof isActive !== 'boolean') throw new ResponseShapeError('field "isActive" should be a boolean');
+  if (isActive !== undefined && isActive !== null && typeof isActive !== 'boolean')
+    throw new ResponseShapeError('field "isActive" should be a boolean');
   return {
     id: toGlobalId(LeadProvider.TESSELYS, providerLeadId),
     provider: LeadProvider.TESSELYS,
@@ -52,7 +59,8 @@ export function tesselysPageToLeads(payload: unknown): { leads: Lead[]; total: n
   const body = requireObject(payload, 'the Tesselys list response') as Partial<TesselysListResponseDto>;
   if (!Array.isArray(body.data)) throw new ResponseShapeError('field "data" should be a list of leads');
   const meta = requireObject(body.meta, 'field "meta"');
-  if (typeof meta.total !== 'number' || !Number.isInteger(meta.total) || meta.total < 0) throw new ResponseShapeError('field "meta.total" should be a non-negative integer');
+  if (typeof meta.total !== 'number' || !Number.isInteger(meta.total) || meta.total < 0)
+    throw new ResponseShapeError('field "meta.total" should be a non-negative integer');
   return { leads: body.data.map(tesselysLeadToLead), total: meta.total };
 }
 

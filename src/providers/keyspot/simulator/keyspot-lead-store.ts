@@ -12,7 +12,10 @@ export class KeyspotLeadStore {
   private readonly ids = new KeyspotIdGenerator();
   private readonly byCode: Map<string, KeyspotPropertyDto>;
 
-  constructor(private readonly catalogue: readonly KeyspotPropertyDto[], private readonly now: () => number) {
+  constructor(
+    private readonly catalogue: readonly KeyspotPropertyDto[],
+    private readonly now: () => number,
+  ) {
     this.byCode = new Map(catalogue.map((property) => [property.code, property]));
   }
 

@@ -11,7 +11,8 @@ const REQUIRED = ['name', 'email', 'phone', 'message'] as const;
 const OPTIONAL_STRINGS = ['propertyCode', 'interestedPropertyTitle', 'trafficOrigin'] as const;
 
 /** Close to class-validator's isEmail: a dotted domain with an alphabetic TLD, no spaces. */
-const EMAIL = /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/u;
+const EMAIL =
+  /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/u;
 
 export function validateCreateLead(body: unknown): LeadValidation {
   // A non-object body has none of the fields, so it fails on each required one.

@@ -75,6 +75,7 @@ export class KeyspotTokenIssuer {
 }
 
 function checkLifetime(seconds: number): number {
-  if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError(`token lifetime must be a non-negative whole number of seconds, got ${seconds}`);
+  if (!Number.isInteger(seconds) || seconds < 0)
+    throw new RangeError(`token lifetime must be a non-negative whole number of seconds, got ${seconds}`);
   return seconds;
 }

@@ -4,7 +4,12 @@
  */
 
 export const KEYSPOT_TOKEN_RESPONSE_SHAPES = [
-  'data.token', 'data.accessToken', 'data.access_token', 'token', 'accessToken', 'access_token',
+  'data.token',
+  'data.accessToken',
+  'data.access_token',
+  'token',
+  'accessToken',
+  'access_token',
 ] as const;
 export type KeyspotTokenResponseShape = (typeof KEYSPOT_TOKEN_RESPONSE_SHAPES)[number];
 

@@ -72,7 +72,10 @@ export async function startKeyspotSimulator(options: KeyspotSimulatorOptions = {
   if (!KEYSPOT_TOKEN_RESPONSE_SHAPES.includes(shape)) throw new RangeError(`unknown tokenResponseShape: ${String(shape)}`);
 
   const issuer = new KeyspotTokenIssuer({ lifetimeSeconds: options.tokenLifetimeSeconds ?? 3600, now });
-  const store = new KeyspotLeadStore((options.properties ?? DEFAULT_KEYSPOT_PROPERTIES).map((p) => ({ ...p })), now);
+  const store = new KeyspotLeadStore(
+    (options.properties ?? DEFAULT_KEYSPOT_PROPERTIES).map((p) => ({ ...p })),
+    now,
+  );
 
   const server = await startSimulatorServer({
     routes: [

@@ -17,7 +17,11 @@ export class TesselysLeadStore {
   private readonly byId = new Map<string, TesselysLeadDto>();
   private readonly peopleById: Map<string, TesselysPersonDto>;
 
-  constructor(leads: readonly TesselysLeadDto[], people: readonly TesselysPersonDto[], private readonly now: () => number) {
+  constructor(
+    leads: readonly TesselysLeadDto[],
+    people: readonly TesselysPersonDto[],
+    private readonly now: () => number,
+  ) {
     this.peopleById = new Map(people.map((person) => [person.id, { ...person }]));
     for (const lead of leads) {
       if (this.byId.has(lead.id)) throw new Error(`duplicate Tesselys lead id ${lead.id}`);
@@ -28,7 +32,8 @@ export class TesselysLeadStore {
   list(query: ListQuery): TesselysListResponseDto {
     const needle = query.search?.toLowerCase();
     const matching = this.leads.filter(
-      (lead) => (query.status === undefined || lead.status === query.status) && (needle === undefined || lead.title.toLowerCase().includes(needle)),
+      (lead) =>
+        (query.status === undefined || lead.status === query.status) && (needle === undefined || lead.title.toLowerCase().includes(needle)),
     );
     const compare = query.orderBy === 'title' ? byTitle : byCreatedAt;
     // Ties break on id inside the comparator, so DESC is the exact reverse of ASC.

@@ -57,7 +57,12 @@ export function generateTesselysSeed(options: TesselysSeedOptions = {}): Tessely
     const title = `${combination.intent} - ${combination.company}${round > 0 ? ` (${round + 1})` : ''}`;
     // The first few indexes force coverage of every status, channel and optional-field shape.
     const status = i < TESSELYS_STATUSES.length ? TESSELYS_STATUSES[i]! : weightedStatus(random);
-    const sourceChannel = i < TESSELYS_SOURCE_CHANNELS.length ? TESSELYS_SOURCE_CHANNELS[i]! : random.chance(0.08) ? null : random.pick(TESSELYS_SOURCE_CHANNELS);
+    const sourceChannel =
+      i < TESSELYS_SOURCE_CHANNELS.length
+        ? TESSELYS_SOURCE_CHANNELS[i]!
+        : random.chance(0.08)
+          ? null
+          : random.pick(TESSELYS_SOURCE_CHANNELS);
     const person = i === 4 || random.chance(0.15) ? null : random.pick(people);
     const description = i === 3 || random.chance(0.2) ? null : random.pick(DESCRIPTIONS).replace('{company}', combination.company);
     const tags = random.chance(0.15) ? [] : random.sample(TAGS, random.int(1, 3));

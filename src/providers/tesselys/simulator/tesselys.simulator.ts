@@ -44,7 +44,10 @@ export async function startTesselysSimulator(options: TesselysSimulatorOptions =
     accessToken: options.accessToken ?? TESSELYS_DEMO_CREDENTIALS.accessToken,
     companyToken: options.companyToken ?? TESSELYS_DEMO_CREDENTIALS.companyToken,
   };
-  const seeded = generateTesselysSeed({ seed: options.seed ?? DEFAULT_TESSELYS_SEED, leadCount: options.leadCount ?? DEFAULT_TESSELYS_LEAD_COUNT });
+  const seeded = generateTesselysSeed({
+    seed: options.seed ?? DEFAULT_TESSELYS_SEED,
+    leadCount: options.leadCount ?? DEFAULT_TESSELYS_LEAD_COUNT,
+  });
   const store = new TesselysLeadStore(options.leads ?? seeded.leads, options.people ?? seeded.people, options.now ?? Date.now);
   const server = await startSimulatorServer({
     routes: tesselysRoutes(store, credentials),

@@ -1,0 +1,51 @@
+/**
+ * Apollo plugin that observes every GraphQL operation: one structured log line (name, duration,
+ * upstream call count, outcome, error codes; never variables or query text), the Prometheus
+ * operation metrics, and the request id stamped on every error so a client can quote it.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../graphql/context';
+import type { GatewayMetrics } from '../observability/metrics';
+
+/** Operation names are chosen by clients: bound them before they become metric labels. */
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_DISTINCT_OPERATION_LABELS = 200;
+
+export function operationObserverPlugin(metrics?: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  const seenNames = new Set<string>();
+  const labelFor = (name: string | null | undefined): string => {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'invalid_name';
+    if (!seenNames.has(name) && seenNames.size >= MAX_DISTINCT_OPERATION_LABELS) return 'other';
+    seenNames.add(name);
+    return name;
+  };
+
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors, response }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const sent = body?.errors ?? [];
+          if (body?.errors)
+            body.errors = sent.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }));
+          const codes = [...new Set((errors ?? sent).map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          const outcome = codes.length === 0 ? 'success' : codes[0]!;
+          metrics?.operation(labelFor(operationName), outcome, seconds);
+          contextValue.logger.info(
+            {
+              operationName: operationName ?? null,
+              durationMs: Math.round(seconds * 10_000) / 10,
+              upstreamCalls: contextValue.upstreamCalls,
+              outcome: codes.length ? 'error' : 'success',
+              ...(codes.length ? { errorCodes: codes } : {}),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}
