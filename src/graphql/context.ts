@@ -7,5 +7,5 @@ export interface GatewayContext {
   logger: Logger;
   requestId: string;
   /** Upstream calls made so far for this request. */
-  upstreamCalls: number;
+  upstream: { calls: number };
 }

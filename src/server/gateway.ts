@@ -127,9 +127,10 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       context: async ({ res }) => {
         const requestId = String(res.locals.requestId);
         const requestLogger = logger.child({ requestId });
-        const context: GatewayContext = { leads: undefined as never, logger: requestLogger, requestId, upstreamCalls: 0 };
-        context.leads = new LeadService(runtime, { logger: requestLogger, countUpstreamCall: () => void context.upstreamCalls++ });
-        return context;
+        // A holder object, not a number: Apollo shallow-copies the context per operation.
+        const upstream = { calls: 0 };
+        const leads = new LeadService(runtime, { logger: requestLogger, countUpstreamCall: () => void upstream.calls++ });
+        return { leads, logger: requestLogger, requestId, upstream };
       },
     }),
   );

@@ -38,7 +38,7 @@ export function operationObserverPlugin(metrics?: GatewayMetrics): ApolloServerP
             {
               operationName: operationName ?? null,
               durationMs: Math.round(seconds * 10_000) / 10,
-              upstreamCalls: contextValue.upstreamCalls,
+              upstreamCalls: contextValue.upstream.calls,
               outcome: codes.length ? 'error' : 'success',
               ...(codes.length ? { errorCodes: codes } : {}),
             },
