@@ -6,10 +6,15 @@
 
 const MAX_MESSAGE_LENGTH = 300;
 
+type Redaction = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
+/** Any URL: a provider's message has no business showing clients its hosts or paths. */
+const ANY_URL: Redaction = [/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]'];
+/** Only URLs carrying credentials (`scheme://user:pass@host`): our own logs may name hosts. */
+const URL_WITH_CREDENTIALS: Redaction = [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, '$1[redacted]@'];
+
 // Order matters: each rule must see its match whole, before a later, narrower rule cuts into it.
-const REDACTIONS: Array<[RegExp, string | ((match: string) => string)]> = [
-  // Any scheme: connection strings (postgres://user:pass@db) leak credentials as much as http URLs.
-  [/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]'],
+const COMMON: Redaction[] = [
   [/\bBearer\s+\S+/gi, 'Bearer [redacted]'],
   // A credential named in the text ("api_key=...", "password: ...") whatever its alphabet.
   [/([\w-]*(?:api[_-]?key|token|secret|password|passwd))(["']?\s*[:=]\s*["']?)[^\s,;"'&]+/gi, '$1$2[redacted]'],
@@ -26,15 +31,25 @@ const REDACTIONS: Array<[RegExp, string | ((match: string) => string)]> = [
   ],
 ];
 
-/** Every redaction, no length bound: for any text that may reach a log or a client. */
-export function redactSecrets(text: string): string {
+const FOR_CLIENTS: Redaction[] = [ANY_URL, ...COMMON];
+const FOR_LOGS: Redaction[] = [URL_WITH_CREDENTIALS, ...COMMON];
+
+function apply(text: string, rules: Redaction[]): string {
   let clean = text;
-  for (const [pattern, replacement] of REDACTIONS) clean = clean.replace(pattern, replacement as string);
+  for (const [pattern, replacement] of rules) clean = clean.replace(pattern, replacement as string);
   return clean;
 }
 
+/**
+ * Every redaction but the blanket URL one, no length bound: for text that reaches a log, where
+ * a URL without credentials (where the gateway listens) is useful and harmless.
+ */
+export function redactSecrets(text: string): string {
+  return apply(text, FOR_LOGS);
+}
+
 export function sanitizeMessage(message: string): string {
-  const clean = redactSecrets(message).replace(/\s+/g, ' ').trim();
+  const clean = apply(message, FOR_CLIENTS).replace(/\s+/g, ' ').trim();
   return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
 }
 

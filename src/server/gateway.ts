@@ -96,6 +96,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     schema: buildGatewaySchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns signals: Apollo's own handler would re-raise SIGTERM after stopping (exit 143).
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatGatewayError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
