@@ -91,6 +91,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = app.listen(options.port ?? config.port, options.host ?? '127.0.0.1');
+  // Subscribe now: 'listening' may fire while Apollo starts, and a late once() would wait forever.
+  const listening = once(httpServer, 'listening');
   const production = config.nodeEnv === 'production';
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
@@ -137,7 +139,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     }),
   );
 
-  await once(httpServer, 'listening');
+  await listening;
   const { port, address } = httpServer.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
