@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -107,6 +108,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       operationObserverPlugin(metrics),
+      // Field timings for a supergraph router (federated tracing), but never an error's text:
+      // any caller can ask for the trace, and raw messages are what formatError keeps to the log.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
     ],
   });
   await apollo.start();

@@ -1,9 +1,10 @@
 /**
  * The unified Lead: one shape for every provider. Provider-specific fields are nullable and say
  * which provider fills them; `raw` keeps the payload as received so nothing is ever lost.
+ * It is also a federation entity: other subgraphs may reference a lead by its global id.
  */
 import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LeadPriority } from '../enums/lead-priority.enum';
 import { LeadProvider } from '../enums/lead-provider.enum';
 import { LeadSource } from '../enums/lead-source.enum';
@@ -12,6 +13,8 @@ import { LeadContact } from './lead-contact.type';
 import { LeadProperty } from './lead-property.type';
 import { Node } from './node.interface';
 
+// Federation: other subgraphs may reference a lead by its global id (resolved by lead.reference.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({ implements: Node, description: 'A lead from any provider, in one unified shape.' })
 export class Lead implements Node {
   @Field(() => ID, { description: 'Global id, "<provider>:<providerLeadId>" (e.g. "tesselys:clx7f8g9..."). Treat it as opaque.' })
