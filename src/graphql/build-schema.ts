@@ -15,12 +15,21 @@ let clientFacing: GraphQLSchema | undefined;
 let served: GraphQLSchema | undefined;
 
 export function buildClientFacingSchema(): GraphQLSchema {
-  clientFacing ??= buildSchemaSync({
-    resolvers: [LeadResolver, NodeResolver, ProviderResolver],
-    // Validation is explicit per argument (validateArg) so errors carry field paths.
-    validate: false,
-  });
+  clientFacing ??= describeRootTypes(
+    buildSchemaSync({
+      resolvers: [LeadResolver, NodeResolver, ProviderResolver],
+      // Validation is explicit per argument (validateArg) so errors carry field paths.
+      validate: false,
+    }),
+  );
   return clientFacing;
+}
+
+/** type-graphql has no decorator for the root types, yet Sandbox shows their descriptions first. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  schema.getQueryType()!.description = 'Read leads from every configured provider, and what each provider can do.';
+  schema.getMutationType()!.description = 'Create and update leads; each mutation goes to the provider the input or id names.';
+  return schema;
 }
 
 /** The schema the server executes: the client-facing one, served as a Federation 2 subgraph. */
