@@ -4,6 +4,7 @@
  * pasted into the wrong variable must not end up in a log.
  */
 import type { ProviderModule } from '../providers/provider-adapter';
+import { readSecurityConfig, type SecurityConfig } from '../security/security-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   demoReason?: 'forced' | 'no-provider-configured';
   /** Providers configured from the environment (empty in demo mode). */
   providers: ConfiguredProvider[];
+  /** API keys, CORS, limits, rate limits (src/security/security-config.ts). */
+  security: SecurityConfig;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     if (result.config) providers.push({ module, config: result.config });
   }
 
+  const security = readSecurityConfig(env, nodeEnvText);
+  problems.push(...security.problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const demo = demoForced || providers.length === 0;
   return {
@@ -66,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     demo,
     ...(demo ? { demoReason: demoForced ? ('forced' as const) : ('no-provider-configured' as const) } : {}),
     providers: demo ? [] : providers,
+    security: security.config,
   };
 }

@@ -1,6 +1,7 @@
 /** What every resolver receives: the per-request LeadService (and its loader) and a request-scoped logger. */
 import type { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
+import type { Caller } from '../security/scopes';
 
 export interface GatewayContext {
   leads: LeadService;
@@ -8,4 +9,6 @@ export interface GatewayContext {
   requestId: string;
   /** Upstream calls made so far for this request. */
   upstream: { calls: number };
+  /** Who is calling (security/graphql-guards.ts); absent only if no guard ran. */
+  caller?: Caller;
 }

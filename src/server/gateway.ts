@@ -29,6 +29,10 @@ import { GatewayMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from './operation-observer.plugin';
 import { createReadinessCheck } from './readiness';
 import { requestIdMiddleware } from './request-id';
+import { apolloSecurity } from '../security/apollo-security';
+import { callerOf, graphqlGuards } from '../security/graphql-guards';
+import { applyHttpHardening } from '../security/http-hardening';
+import { announceSecurityPosture } from '../security/security-posture';
 
 export interface StartGatewayOptions {
   env?: NodeJS.ProcessEnv;
@@ -91,13 +95,16 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
 
   const app = express();
   app.disable('x-powered-by');
+  applyHttpHardening(app, config.security);
+  announceSecurityPosture(config.security, logger);
   const httpServer: Server = app.listen(options.port ?? config.port, options.host ?? '127.0.0.1');
   // Subscribe now: 'listening' may fire while Apollo starts, and a late once() would wait forever.
   const listening = once(httpServer, 'listening');
   const production = config.nodeEnv === 'production';
+  const security = apolloSecurity(config.security);
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
-    introspection: !production,
+    ...security.options,
     includeStacktraceInErrorResponses: false,
     // main.ts owns signals: Apollo's own handler would re-raise SIGTERM after stopping (exit 143).
     stopOnTerminationSignals: false,
@@ -108,6 +115,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       operationObserverPlugin(metrics),
+      ...security.plugins,
       // Field timings for a supergraph router (federated tracing), but never an error's text:
       // any caller can ask for the trace, and raw messages are what formatError keeps to the log.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
@@ -130,7 +138,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   app.use(
     '/graphql',
     requestIdMiddleware,
-    express.json({ limit: '100kb' }),
+    ...graphqlGuards(config.security, { logger, now: options.now }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId = String(res.locals.requestId);
@@ -138,7 +146,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         // A holder object, not a number: Apollo shallow-copies the context per operation.
         const upstream = { calls: 0 };
         const leads = new LeadService(runtime, { logger: requestLogger, countUpstreamCall: () => void upstream.calls++ });
-        return { leads, logger: requestLogger, requestId, upstream };
+        return { leads, logger: requestLogger, requestId, upstream, caller: callerOf(res.locals) };
       },
     }),
   );

@@ -64,7 +64,8 @@ describe('demo mode', () => {
 
 describe('providers', () => {
   test('full Tesselys variables: one provider, not demo, base URL without trailing slash', () => {
-    const config = load({ ...TESSELYS_ENV, PORT: '8080', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    // Production refuses to run without API keys unless told to (test/security/security-config.test.ts).
+    const config = load({ ...TESSELYS_ENV, PORT: '8080', NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_ANONYMOUS: 'true' });
     expect(config).toMatchObject({ demo: false, port: 8080, nodeEnv: 'production', logLevel: 'warn' });
     expect(config.providers.map((p) => p.module.provider)).toEqual(['TESSELYS']);
     expect(config.providers[0]!.config).toEqual({

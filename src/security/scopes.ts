@@ -1,0 +1,33 @@
+/**
+ * What an API key may do. The operation type decides: a query reads leads, a mutation writes them.
+ * So a website form's key (write only) can create a lead and see the payload of that one
+ * mutation, but can never list or fetch leads.
+ */
+export const Scope = {
+  READ: 'leads:read',
+  WRITE: 'leads:write',
+} as const;
+export type Scope = (typeof Scope)[keyof typeof Scope];
+
+export const ALL_SCOPES: readonly Scope[] = [Scope.READ, Scope.WRITE];
+
+export function isScope(value: unknown): value is Scope {
+  return typeof value === 'string' && (ALL_SCOPES as readonly string[]).includes(value);
+}
+
+/** The scope an operation needs; subscriptions do not exist in this schema and need both. */
+export function scopeFor(operation: 'query' | 'mutation' | 'subscription'): Scope | undefined {
+  if (operation === 'query') return Scope.READ;
+  if (operation === 'mutation') return Scope.WRITE;
+  return undefined;
+}
+
+/** Who is calling: a configured API key by its name, or anyone when the gateway runs open. */
+export interface Caller {
+  /** The key's configured name (never the key); "anonymous" on an open gateway. */
+  name: string;
+  scopes: ReadonlySet<Scope>;
+  anonymous: boolean;
+}
+
+export const ANONYMOUS_CALLER: Caller = { name: 'anonymous', scopes: new Set(ALL_SCOPES), anonymous: true };
