@@ -258,6 +258,7 @@ export type LeadStatus =
   /** TESSELYS: no fit or no interest. */
   | 'UNQUALIFIED';
 
+/** Create and update leads; each mutation goes to the provider the input or id names. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules. */
@@ -267,11 +268,13 @@ export type Mutation = {
 };
 
 
+/** Create and update leads; each mutation goes to the provider the input or id names. */
 export type MutationCreateLeadArgs = {
   input: CreateLeadInput;
 };
 
 
+/** Create and update leads; each mutation goes to the provider the input or id names. */
 export type MutationUpdateLeadArgs = {
   id: Scalars['ID']['input'];
   input: UpdateLeadInput;
@@ -327,6 +330,7 @@ export type ProviderInfo = {
   provider: LeadProvider;
 };
 
+/** Read leads from every configured provider, and what each provider can do. */
 export type Query = {
   __typename?: 'Query';
   /** One lead by its global id; null when the provider says it does not exist. */
@@ -340,11 +344,13 @@ export type Query = {
 };
 
 
+/** Read leads from every configured provider, and what each provider can do. */
 export type QueryLeadArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read leads from every configured provider, and what each provider can do. */
 export type QueryLeadsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -355,6 +361,7 @@ export type QueryLeadsArgs = {
 };
 
 
+/** Read leads from every configured provider, and what each provider can do. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
