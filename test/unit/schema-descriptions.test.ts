@@ -6,7 +6,8 @@ test('nothing in the public schema is undocumented', () => {
   const schema = buildClientFacingSchema();
   const missing: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || type.name.startsWith('_') || ['String', 'Boolean', 'Int', 'Float', 'ID'].includes(type.name)) continue;
+    if (type.name.startsWith('__') || type.name.startsWith('_') || ['String', 'Boolean', 'Int', 'Float', 'ID'].includes(type.name))
+      continue;
     if (!type.description) missing.push(type.name);
     if (isScalarType(type)) continue;
     if (isEnumType(type)) {
