@@ -19,6 +19,15 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** The state of LeadGraph's circuit breaker for one provider. */
+export type CircuitState =
+  /** Calls go through normally. */
+  | 'CLOSED'
+  /** A probe call is in flight; its outcome closes the circuit or opens it again. */
+  | 'HALF_OPEN'
+  /** The provider failed too many times in a row: calls fail at once with PROVIDER_UNAVAILABLE, without reaching it. After the cooldown, the next call is let through as a probe. */
+  | 'OPEN';
+
 /** A new lead. Which fields are required depends on the provider (see each field). */
 export type CreateLeadInput = {
   /** KEYSPOT: name, email (valid e-mail) and phone required. TESSELYS: personId. */
@@ -317,6 +326,15 @@ export type ProviderCapability =
   /** Updating a lead (`updateLead`). */
   | 'UPDATE_LEAD';
 
+/** LeadGraph's view of a configured provider's health. */
+export type ProviderHealth = {
+  __typename?: 'ProviderHealth';
+  /** The provider's circuit breaker state. */
+  circuit: CircuitState;
+  /** Failed upstream calls (5xx, timeouts, unreachable) since its last success; the circuit opens at the configured threshold. */
+  consecutiveFailures: Scalars['Int']['output'];
+};
+
 /** A provider known to LeadGraph and what it can do. */
 export type ProviderInfo = {
   __typename?: 'ProviderInfo';
@@ -326,6 +344,8 @@ export type ProviderInfo = {
   configured: Scalars['Boolean']['output'];
   /** Whether a built-in simulator with demo data answers in place of the real provider. */
   demo: Scalars['Boolean']['output'];
+  /** Its circuit breaker's state; null when the provider is not configured. */
+  health: Maybe<ProviderHealth>;
   /** The provider. */
   provider: LeadProvider;
 };

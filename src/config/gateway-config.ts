@@ -5,6 +5,8 @@
  */
 import type { ProviderModule } from '../providers/provider-adapter';
 import { readSecurityConfig, type SecurityConfig } from '../security/security-config';
+import type { ResilienceSettings } from '../providers/resilience/resilience-settings';
+import { readResilienceConfig } from './resilience-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -25,6 +27,8 @@ export interface GatewayConfig {
   providers: ConfiguredProvider[];
   /** API keys, CORS, limits, rate limits (src/security/security-config.ts). */
   security: SecurityConfig;
+  /** Timeouts, retries, circuit breakers, bulkheads (src/config/resilience-config.ts). */
+  resilience: ResilienceSettings;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   const security = readSecurityConfig(env, nodeEnvText);
   problems.push(...security.problems);
 
+  const resilience = readResilienceConfig(env);
+  problems.push(...resilience.problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   const demo = demoForced || providers.length === 0;
   return {
@@ -73,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     ...(demo ? { demoReason: demoForced ? ('forced' as const) : ('no-provider-configured' as const) } : {}),
     providers: demo ? [] : providers,
     security: security.config,
+    resilience: resilience.settings,
   };
 }

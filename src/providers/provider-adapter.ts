@@ -12,6 +12,8 @@ import type { CreateLeadInput } from '../leads/inputs/create-lead.input';
 import type { UpdateLeadInput } from '../leads/inputs/update-lead.input';
 import type { Lead } from '../leads/types/lead.type';
 import type { Logger } from '../logging/logger';
+import type { ProviderHealthSnapshot } from './resilience/provider-policy';
+import type { ResilienceSettings } from './resilience/resilience-settings';
 
 export interface LeadListQuery {
   search?: string;
@@ -60,6 +62,8 @@ export interface ProviderConnection {
   forRequest(scope: RequestScope): LeadProviderAdapter;
   /** Resolves when the provider answers with our credentials accepted; rejects with a ProviderError otherwise. */
   probe(): Promise<void>;
+  /** Its circuit breaker's state, as the `providers` query reports it. */
+  health(): ProviderHealthSnapshot;
   close(): Promise<void>;
 }
 
@@ -91,8 +95,10 @@ export interface RequestScope {
 export interface ProviderDeps {
   logger: Logger;
   observer?: UpstreamObserver;
-  /** Injected clock (ms), for token expiry. */
+  /** Injected clock (ms), for token expiry and circuit breaker cooldowns. */
   now?: () => number;
+  /** Timeouts, retries, circuit breaker and bulkhead limits; defaults when absent. */
+  resilience?: ResilienceSettings;
 }
 
 export interface DemoOptions {

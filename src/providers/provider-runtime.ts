@@ -4,14 +4,24 @@
  */
 import type { LeadProvider } from '../leads/enums/lead-provider.enum';
 import type { ProviderCapability } from '../leads/enums/provider-capability.enum';
+import { CircuitState } from '../leads/enums/circuit-state.enum';
 import type { ProviderConnection, ProviderModule } from './provider-adapter';
+import type { CircuitStateName } from './resilience/provider-policy';
 
 export interface ProviderStatus {
   provider: LeadProvider;
   configured: boolean;
   demo: boolean;
   capabilities: ProviderCapability[];
+  /** Null when not configured. */
+  health: { circuit: CircuitState; consecutiveFailures: number } | null;
 }
+
+const CIRCUIT_STATES: Record<CircuitStateName, CircuitState> = {
+  closed: CircuitState.CLOSED,
+  open: CircuitState.OPEN,
+  'half-open': CircuitState.HALF_OPEN,
+};
 
 export class ProviderRuntime {
   private readonly connections: Map<LeadProvider, ProviderConnection>;
@@ -35,6 +45,7 @@ export class ProviderRuntime {
         configured: connection !== undefined,
         demo: connection?.demo ?? false,
         capabilities: [...module.capabilities],
+        health: connection ? healthOf(connection) : null,
       };
     });
   }
@@ -42,4 +53,9 @@ export class ProviderRuntime {
   async close(): Promise<void> {
     await Promise.allSettled([...this.connections.values()].map((connection) => connection.close()));
   }
+}
+
+function healthOf(connection: ProviderConnection): ProviderStatus['health'] {
+  const { circuit, consecutiveFailures } = connection.health();
+  return { circuit: CIRCUIT_STATES[circuit], consecutiveFailures };
 }

@@ -70,7 +70,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const config = loadConfig(options.env ?? process.env, modules);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = new GatewayMetrics({ defaultMetrics: options.defaultMetrics });
-  const deps = { logger, observer: metrics, ...(options.now ? { now: options.now } : {}) };
+  const deps = { logger, observer: metrics, resilience: config.resilience, ...(options.now ? { now: options.now } : {}) };
 
   const closers: Array<() => Promise<void>> = [];
   const connections: ProviderConnection[] = [];

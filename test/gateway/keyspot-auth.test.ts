@@ -216,7 +216,8 @@ describe('token endpoint failures', () => {
   });
 
   test('token endpoint 503 once: PROVIDER_UNAVAILABLE, then the next create succeeds', async () => {
-    const stack = await stackFor();
+    // Without retries (test/resilience covers the token call's retries).
+    const stack = await stackFor({ env: { PROVIDER_RETRIES: '0' } });
     stack.keyspot.faults.failNext({ route: KEYSPOT_ROUTES.token, status: 503 });
     expect(expectError(await create(stack), 'PROVIDER_UNAVAILABLE').upstreamStatus).toBe(503);
     expect(stack.keyspot.counters.count(LEADS)).toBe(0);

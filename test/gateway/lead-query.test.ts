@@ -18,7 +18,8 @@ let stack: TestStack;
 let seeded: TesselysLeadDto[];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // No retries: a single armed 503 must reach the client (test/resilience covers retries).
+  stack = await startTestStack({ env: { PROVIDER_RETRIES: '0' } });
   seeded = stack.tesselys.leads();
 });
 afterAll(() => stack.close());

@@ -1,8 +1,9 @@
 /**
  * How every way a provider can fail reaches a client: each upstream status, broken body and
  * unreachable host maps to one documented code, names the provider, carries no stack trace, token
- * or upstream URL, and leaves one log line. The gateway does not retry yet, so each failure costs
- * exactly one upstream call (a Keyspot 401 is the exception: it is replayed once with a new token).
+ * or upstream URL, and leaves one log line. Retries are turned off here (test/resilience covers
+ * them), so each failure costs exactly one upstream call (a Keyspot 401 is the exception: it is
+ * replayed once with a new token).
  */
 import { MALFORM_KINDS } from '../../src/simulators/fault-injector';
 import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
@@ -64,8 +65,11 @@ const OPERATIONS = [LIST, GET, TESSELYS_CREATE, KEYSPOT_CREATE];
 let stack: TestStack;
 let logStart = 0;
 
+/** One attempt per call, and a breaker that never opens during this file's run of failures. */
+const SINGLE_ATTEMPT = { PROVIDER_RETRIES: '0', CIRCUIT_BREAKER_THRESHOLD: '1000' };
+
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ env: SINGLE_ATTEMPT });
 });
 afterAll(() => stack.close());
 beforeEach(() => {
@@ -257,7 +261,7 @@ test('an unreachable provider → PROVIDER_UNAVAILABLE, for every operation', as
   const gone = await startTesselysSimulator();
   const closedUrl = gone.url;
   await gone.close();
-  const unreachable = await startTestStack({ env: { TESSELYS_BASE_URL: closedUrl, KEYSPOT_BASE_URL: closedUrl } });
+  const unreachable = await startTestStack({ env: { ...SINGLE_ATTEMPT, TESSELYS_BASE_URL: closedUrl, KEYSPOT_BASE_URL: closedUrl } });
   try {
     for (const op of OPERATIONS) {
       const res = await op.run(unreachable);

@@ -2,6 +2,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LeadProvider } from '../enums/lead-provider.enum';
 import { ProviderCapability } from '../enums/provider-capability.enum';
+import { ProviderHealth } from './provider-health.type';
 
 @ObjectType({ description: 'A provider known to LeadGraph and what it can do.' })
 export class ProviderInfo {
@@ -16,4 +17,7 @@ export class ProviderInfo {
 
   @Field(() => [ProviderCapability], { description: 'The operations this provider supports.' })
   capabilities!: ProviderCapability[];
+
+  @Field(() => ProviderHealth, { nullable: true, description: "Its circuit breaker's state; null when the provider is not configured." })
+  health!: ProviderHealth | null;
 }

@@ -11,6 +11,8 @@ import { providerMessageFrom } from '../../errors/sanitize';
 import type { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { Logger } from '../../logging/logger';
 import type { UpstreamObserver } from '../provider-adapter';
+import type { ProviderPolicy } from '../resilience/provider-policy';
+import { networkErrorCode, UpstreamTimeoutError } from '../resilience/upstream-fault';
 import { providerLogger } from './provider-logger';
 import type { UpstreamPool } from './upstream-pool';
 import { retryAfterSeconds } from './retry-after';
@@ -19,6 +21,8 @@ export interface ProviderRestClientOptions {
   provider: LeadProvider;
   baseURL: string;
   pool: UpstreamPool;
+  /** The provider's shared resilience policies (deadline, retries, circuit breaker, bulkhead). */
+  policy: ProviderPolicy;
   logger: Logger;
   /** Process-wide metrics sink. */
   observer?: UpstreamObserver;
@@ -34,10 +38,12 @@ export abstract class ProviderRestClient extends RESTDataSource {
   protected readonly log: Logger;
   private readonly observer?: UpstreamObserver;
   private readonly onUpstreamCall?: () => void;
+  private readonly policy: ProviderPolicy;
 
   constructor(options: ProviderRestClientOptions) {
     super({ fetch: options.pool.fetch });
     this.provider = options.provider;
+    this.policy = options.policy;
     this.observer = options.observer;
     this.onUpstreamCall = options.onUpstreamCall;
     this.log = providerLogger(options.logger, options.provider);
@@ -107,15 +113,32 @@ export abstract class ProviderRestClient extends RESTDataSource {
     );
   }
 
-  /** Network failures (refused, reset, DNS) never reach throwIfResponseIsError: map them here. */
+  /**
+   * Every request goes through the provider's policies, each attempt with its own deadline
+   * (`signal` reaches undici's fetch, which drops the socket when it fires). Network failures
+   * and timeouts never reach throwIfResponseIsError: they are mapped here, once per call.
+   */
   override async fetch<TResult>(path: string, request?: Parameters<RESTDataSource['fetch']>[1]) {
+    const method = request?.method ?? 'GET';
     try {
-      return await super.fetch<TResult>(path, request);
+      return await this.policy.execute((signal) => super.fetch<TResult>(path, { ...request, signal }), {
+        idempotent: this.isIdempotent(method, path),
+      });
     } catch (error) {
       if (error instanceof ProviderError) throw error;
-      this.log.warn({ method: request?.method ?? 'GET', cause: (error as Error).name }, 'upstream request failed');
-      throw new ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, `${this.provider} could not be reached.`);
+      const timedOut = error instanceof UpstreamTimeoutError;
+      this.log.warn(
+        { method, cause: timedOut ? 'timeout' : (networkErrorCode(error) ?? (error as Error).name) },
+        'upstream request failed',
+      );
+      const message = timedOut ? `${this.provider} did not answer in time.` : `${this.provider} could not be reached.`;
+      throw new ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, message);
     }
+  }
+
+  /** Whether sending this request twice is harmless. Reads are; a subclass may vouch for a POST that changes nothing. */
+  protected isIdempotent(method: string, _path: string): boolean {
+    return method === 'GET' || method === 'HEAD';
   }
 
   protected errorForStatus(status: number, body: unknown, retryAfter: string | null, method: string, path: string): ProviderError {

@@ -2,6 +2,7 @@
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import { createUpstreamPool } from '../http/upstream-pool';
 import type { ProviderModule } from '../provider-adapter';
+import { createProviderPolicy } from '../resilience/create-provider-policy';
 import { KeyspotAdapter, KEYSPOT_CAPABILITIES } from './keyspot.adapter';
 import { KeyspotAuthClient } from './keyspot-auth.client';
 import { KeyspotClient } from './keyspot.client';
@@ -28,12 +29,14 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
   connect(config, deps, { demo }) {
     const pool = createUpstreamPool();
     const logger = deps.logger.child({ provider: LeadProvider.KEYSPOT });
+    // One policy set for the token endpoint and the lead API alike: both are Keyspot being up or down.
+    const policy = createProviderPolicy(LeadProvider.KEYSPOT, deps, logger);
     const now = deps.now ?? Date.now;
     let tokens: TokenSource;
     if (config.auth.kind === 'static-token') {
       tokens = new StaticTokenSource(config.auth.token);
     } else {
-      const auth = new KeyspotAuthClient(config.baseUrl, config.auth, { pool, logger, observer: deps.observer }, now);
+      const auth = new KeyspotAuthClient(config.baseUrl, config.auth, { pool, policy, logger, observer: deps.observer }, now);
       tokens = new RefreshingTokenSource(
         () => auth.issueToken(),
         now,
@@ -49,6 +52,7 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
       forRequest: (scope) => {
         const transport = {
           pool,
+          policy,
           logger: scope.logger.child({ provider: LeadProvider.KEYSPOT }),
           observer: deps.observer,
           onUpstreamCall: scope.countUpstreamCall,
@@ -58,6 +62,7 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
       // Keyspot documents no read endpoint: obtaining a token is what proves the credentials
       // (a static token can only be checked when a create uses it).
       probe: async () => void (await tokens.getToken()),
+      health: () => policy.health(),
       close: () => pool.close(),
     };
   },

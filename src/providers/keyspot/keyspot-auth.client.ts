@@ -1,12 +1,15 @@
 /**
  * Keyspot's token endpoint. One instance per process (tokens are shared by every request); a
- * refusal here means our client credentials are wrong, which no retry can fix.
+ * refusal here means our client credentials are wrong, which no retry can fix (only 5xx, broken
+ * connections and timeouts are retried).
  */
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import { decodePayload } from '../http/decode-payload';
 import { ProviderRestClient, type ClientTransport } from '../http/provider-rest-client';
 import type { KeyspotTokenRequestDto } from './keyspot.dto';
 import { parseKeyspotTokenResponse, type IssuedToken } from './keyspot.token-response';
+
+const TOKEN_PATH = '/v1/auth/token';
 
 export class KeyspotAuthClient extends ProviderRestClient {
   constructor(
@@ -18,8 +21,13 @@ export class KeyspotAuthClient extends ProviderRestClient {
     super({ provider: LeadProvider.KEYSPOT, baseURL: baseUrl, ...transport });
   }
 
+  /** Asking for a token changes nothing at Keyspot, so a failed token call is retried like a read. */
+  protected override isIdempotent(method: string, path: string): boolean {
+    return path === TOKEN_PATH || super.isIdempotent(method, path);
+  }
+
   async issueToken(): Promise<IssuedToken> {
-    const body = await this.post('/v1/auth/token', {
+    const body = await this.post(TOKEN_PATH, {
       body: { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret },
     });
     return decodePayload(this.provider, this.log, () => parseKeyspotTokenResponse(body, this.now()));

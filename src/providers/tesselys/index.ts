@@ -2,6 +2,7 @@
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import { createUpstreamPool } from '../http/upstream-pool';
 import type { ProviderModule, RequestScope } from '../provider-adapter';
+import { createProviderPolicy } from '../resilience/create-provider-policy';
 import { TesselysAdapter, TESSELYS_CAPABILITIES } from './tesselys.adapter';
 import { TesselysClient } from './tesselys.client';
 import { readTesselysConfig, type TesselysConfig } from './tesselys.config';
@@ -30,9 +31,11 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
   connect(config, deps, { demo }) {
     const pool = createUpstreamPool();
     const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
+    const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger);
     const client = (scope?: RequestScope) =>
       new TesselysClient(config, {
         pool,
+        policy,
         logger: scope ? scope.logger.child({ provider: LeadProvider.TESSELYS }) : logger,
         observer: deps.observer,
         onUpstreamCall: scope?.countUpstreamCall,
@@ -43,6 +46,7 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
       forRequest: (scope) => new TesselysAdapter(client(scope), logger),
       // The cheapest call that proves both headers are accepted: one lead of the first page.
       probe: async () => void (await client().listLeads({ page: 1, limit: 1 })),
+      health: () => policy.health(),
       close: () => pool.close(),
     };
   },
