@@ -2,7 +2,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Lead } from './lead.type';
 
-@ObjectType({ description: 'The result of `createLead`.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The result of `createLead`.',
+})
 export class CreateLeadPayload {
   @Field(() => Lead, { description: 'The lead as the provider created it.' })
   lead!: Lead;

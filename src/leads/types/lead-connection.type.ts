@@ -4,7 +4,10 @@ import { Lead } from './lead.type';
 import { LeadEdge } from './lead-edge.type';
 import { PageInfo } from './page-info.type';
 
-@ObjectType({ description: 'A page of leads (Relay connection).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A page of leads (Relay connection).',
+})
 export class LeadConnection {
   @Field(() => [LeadEdge], { description: 'The leads of this page with their cursors.' })
   edges!: LeadEdge[];

@@ -2,7 +2,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Lead } from './lead.type';
 
-@ObjectType({ description: 'A lead and its cursor.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A lead and its cursor.',
+})
 export class LeadEdge {
   @Field({ description: 'Opaque cursor of this lead, valid only with the same filter and order.' })
   cursor!: string;

@@ -1,7 +1,10 @@
 /** The real-estate property a Keyspot lead is interested in. */
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The property a lead is interested in (KEYSPOT).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The property a lead is interested in (KEYSPOT).',
+})
 export class LeadProperty {
   @Field(() => String, {
     nullable: true,

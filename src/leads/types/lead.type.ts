@@ -15,7 +15,11 @@ import { Node } from './node.interface';
 
 // Federation: other subgraphs may reference a lead by its global id (resolved by lead.reference.ts).
 @Directive('@key(fields: "id")')
-@ObjectType({ implements: Node, description: 'A lead from any provider, in one unified shape.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A lead from any provider, in one unified shape.',
+})
 export class Lead implements Node {
   @Field(() => ID, { description: 'Global id, "<provider>:<providerLeadId>" (e.g. "tesselys:clx7f8g9..."). Treat it as opaque.' })
   id!: string;

@@ -1,7 +1,10 @@
 /** Relay PageInfo for the `leads` connection. */
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Where this page sits in the whole list (Relay PageInfo).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Where this page sits in the whole list (Relay PageInfo).',
+})
 export class PageInfo {
   @Field({ description: 'Whether items follow this page (page forward with `first` and `after: endCursor`).' })
   hasNextPage!: boolean;

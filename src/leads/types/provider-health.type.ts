@@ -2,7 +2,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CircuitState } from '../enums/circuit-state.enum';
 
-@ObjectType({ description: "LeadGraph's view of a configured provider's health." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "LeadGraph's view of a configured provider's health.",
+})
 export class ProviderHealth {
   @Field(() => CircuitState, { description: "The provider's circuit breaker state." })
   circuit!: CircuitState;

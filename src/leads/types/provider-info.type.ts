@@ -4,7 +4,10 @@ import { LeadProvider } from '../enums/lead-provider.enum';
 import { ProviderCapability } from '../enums/provider-capability.enum';
 import { ProviderHealth } from './provider-health.type';
 
-@ObjectType({ description: 'A provider known to LeadGraph and what it can do.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A provider known to LeadGraph and what it can do.',
+})
 export class ProviderInfo {
   @Field(() => LeadProvider, { description: 'The provider.' })
   provider!: LeadProvider;

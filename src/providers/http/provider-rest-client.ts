@@ -3,8 +3,8 @@
  * provider can fail into one of DESIGN.md's error codes, with a message safe to show. Subclasses
  * add auth in `willSendRequest` and one method per endpoint.
  */
-import { RESTDataSource, type AugmentedRequest, type RequestOptions } from '@apollo/datasource-rest';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { RESTDataSource, type AugmentedRequest, type RequestDeduplicationPolicy, type RequestOptions } from '@apollo/datasource-rest';
+import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 import { providerMessageFrom } from '../../errors/sanitize';
@@ -42,6 +42,12 @@ export abstract class ProviderRestClient extends RESTDataSource {
 
   constructor(options: ProviderRestClientOptions) {
     super({ fetch: options.pool.fetch });
+    // Providers send no cache headers and leads must be fresh: skip RESTDataSource's HTTP cache
+    // (and its per-request policy bookkeeping) and go straight to the pool.
+    const poolFetch = options.pool.fetch;
+    this.httpCache = {
+      fetch: async (url: URL, init: FetcherRequestInit) => ({ response: await poolFetch(url.toString(), init) }),
+    } as never;
     this.provider = options.provider;
     this.policy = options.policy;
     this.observer = options.observer;
@@ -53,6 +59,15 @@ export abstract class ProviderRestClient extends RESTDataSource {
   // Paths start with "/" in provider docs; resolve them under baseURL so a base with a path prefix keeps it.
   protected override resolveURL(path: string, request: AugmentedRequest): URL {
     return super.resolveURL(path.replace(/^\//, ''), request) as URL;
+  }
+
+  /**
+   * No per-instance deduplication: the per-request DataLoader already merges identical reads, and
+   * the pool shares identical GETs in flight across requests. RESTDataSource's own would deep-clone
+   * every parsed body for nothing.
+   */
+  protected override requestDeduplicationPolicyFor(): RequestDeduplicationPolicy {
+    return { policy: 'do-not-deduplicate' };
   }
 
   /** RESTDataSource's per-request hook around the actual HTTP exchange: where metrics are taken. */

@@ -27,7 +27,7 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
   },
 
   connect(config, deps, { demo }) {
-    const pool = createUpstreamPool();
+    const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs });
     const logger = deps.logger.child({ provider: LeadProvider.KEYSPOT });
     // One policy set for the token endpoint and the lead API alike: both are Keyspot being up or down.
     const policy = createProviderPolicy(LeadProvider.KEYSPOT, deps, logger);

@@ -29,7 +29,7 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
   },
 
   connect(config, deps, { demo }) {
-    const pool = createUpstreamPool();
+    const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs });
     const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
     const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger);
     const client = (scope?: RequestScope) =>

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench`: LeadGraph against the upstream it wraps, measured side by side in one run (these
+ * machines are noisy: only ratios taken in the same run mean anything).
+ *
+ * Processes: the Tesselys simulator (standalone, 0 ms latency), the compiled gateway in production
+ * mode (one process, pointed at the simulator as if it were the real provider), and this runner,
+ * which drives both with autocannon: same connections and duration for each scenario, after a
+ * warm-up. Scenarios (issue #7):
+ *   (a) direct upstream GET /external/v1/leads?limit=20 — the ceiling;
+ *   (b) gateway leads(first: 20), every Lead field, cursors and filters varied per request;
+ *   (c) gateway: 10 aliased lead(id) with distinct ids per operation;
+ *   (d) 100 concurrent identical leads(first: 20): upstream calls per operation;
+ *   (e) simulator at 20 ms, both driven at a fixed rate of ~70% of (b)'s maximum: added latency.
+ * Prints one table and writes bench/results.json.
+ *
+ * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const ROOT = join(__dirname, '..', '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Math.max(1, Math.round(SECONDS / 3));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const TESSELYS = { accessToken: 'tsl_demo_access_token', companyToken: 'tsl_demo_company_token' };
+const API_KEY = `bench-${randomBytes(12).toString('hex')}`;
+
+const LEAD_FIELDS = `id provider providerLeadId title description contact { personId name email phone } status providerStatus
+  source priority tags isActive property { id title } trafficOrigin createdAt updatedAt raw`;
+
+interface Measured {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const res = await fetch(url, { headers });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function run(options: autocannon.Options): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        requestsPerSecond: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+        requests: result.requests.total,
+      });
+    });
+  });
+}
+
+async function upstreamCount(simUrl: string): Promise<number> {
+  const res = await fetch(`${simUrl}/__control/counters`);
+  return ((await res.json()) as { total: number }).total;
+}
+
+async function control(simUrl: string, path: string, body: unknown): Promise<void> {
+  await fetch(`${simUrl}/__control/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+async function gql(url: string, query: string, variables?: unknown): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+}
+
+async function main(): Promise<void> {
+  const [keyspotPort, tesselysPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const sim = startProcess(['dist/src/simulators/main.js', '--control'], {
+    SIMULATOR_PORT_KEYSPOT: String(keyspotPort),
+    SIMULATOR_PORT_TESSELYS: String(tesselysPort),
+    NODE_ENV: 'production',
+  });
+  const simUrl = `http://127.0.0.1:${tesselysPort}`;
+  const upstreamHeaders = { authorization: `Bearer ${TESSELYS.accessToken}`, 'x-company-token': TESSELYS.companyToken };
+  await waitFor(`${simUrl}/external/v1/leads?limit=1`, upstreamHeaders);
+
+  // BENCH_PROFILE=1 writes a V8 CPU profile of the gateway to bench/profiles/ (for `npm run bench:profile`).
+  const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [];
+  const gateway = startProcess([...profileArgs, 'dist/src/main.js'], {
+    NODE_ENV: 'production',
+    PORT: String(gatewayPort),
+    HOST: '127.0.0.1',
+    LOG_FORMAT: 'json',
+    API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
+    RATE_LIMIT_PER_MINUTE: '0',
+    TESSELYS_BASE_URL: simUrl,
+    TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
+    TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
+    // Operation logs go to stdout, which this runner discards: logging cost stays in the measurement.
+  });
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`);
+
+  try {
+    // Request bodies for (b): every page of every filter/order combination, so no cache or dedupe can help.
+    const listBodies: string[] = [];
+    const filters = [{}, { status: 'NEW' }, { status: 'CONTACTED' }, { search: 'a' }];
+    const orders = [undefined, { field: 'TITLE', direction: 'ASC' }];
+    for (const filter of filters) {
+      for (const orderBy of orders) {
+        let after: string | null = null;
+        for (let page = 0; page < 4; page++) {
+          const query = `query Bench($after: String, $filter: LeadFilter, $orderBy: LeadOrder) { leads(first: 20, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${LEAD_FIELDS} } } } }`;
+          const variables = { after, filter, orderBy };
+          listBodies.push(JSON.stringify({ query, variables }));
+          const answer = await gql(gatewayUrl, query, variables);
+          if (answer.errors) throw new Error(`bench query failed: ${JSON.stringify(answer.errors)}`);
+          if (!answer.data.leads.pageInfo.hasNextPage) break;
+          after = answer.data.leads.pageInfo.endCursor;
+        }
+      }
+    }
+    const all = await gql(gatewayUrl, '{ leads(first: 100) { nodes { id } } }');
+    const ids: string[] = all.data.leads.nodes.map((n: { id: string }) => n.id);
+    const aliasBodies = Array.from({ length: 20 }, (_, round) => {
+      const picked = Array.from({ length: 10 }, (_, i) => ids[(round * 3 + i * 7) % ids.length]);
+      const fields = picked.map((id, i) => `l${i}: lead(id: "${id}") { ${LEAD_FIELDS} }`).join(' ');
+      return JSON.stringify({ query: `query Aliases { ${fields} }` });
+    });
+    const hotBody = JSON.stringify({ query: `query Hot { leads(first: 20) { totalCount nodes { ${LEAD_FIELDS} } } }` });
+
+    const gatewayRequest = (bodies: string[]) => {
+      let next = 0;
+      return {
+        url: gatewayUrl,
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+        requests: [{ setupRequest: (req: any) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
+      };
+    };
+    const upstream = { url: `${simUrl}/external/v1/leads?limit=20`, headers: upstreamHeaders };
+
+    const measure = async (name: string, options: autocannon.Options): Promise<Measured & { upstreamPerOp: number }> => {
+      await run({ ...options, duration: WARMUP_SECONDS });
+      const before = await upstreamCount(simUrl);
+      const result = await run({ ...options, duration: SECONDS });
+      const calls = (await upstreamCount(simUrl)) - before;
+      process.stderr.write(`  ${name}: ${Math.round(result.requestsPerSecond)} req/s\n`);
+      return { ...result, upstreamPerOp: result.requests ? calls / result.requests : 0 };
+    };
+
+    process.stderr.write(`bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections\n`);
+    if (process.env.BENCH_PROFILE) {
+      // Profile only the list scenario (b): the gateway's own cost per operation.
+      await measure('(b) leads(first: 20), profiled', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
+      return;
+    }
+    const a = await measure('(a) upstream', { ...upstream, connections: CONNECTIONS });
+    const b = await measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
+    const c = await measure('(c) 10 aliased lead(id)', { ...gatewayRequest(aliasBodies), connections: CONNECTIONS });
+    const d = await measure('(d) 100 concurrent identical', { ...gatewayRequest([hotBody]), connections: 100 });
+
+    await control(simUrl, 'latency', { ms: 20 });
+    const rate = Math.max(1, Math.round(b.requestsPerSecond * 0.7));
+    const eUpstream = await measure('(e) upstream at 20 ms', { ...upstream, connections: CONNECTIONS * 5, overallRate: rate });
+    const eGateway = await measure('(e) gateway at 20 ms', {
+      ...gatewayRequest(listBodies),
+      connections: CONNECTIONS * 5,
+      overallRate: rate,
+    });
+    await control(simUrl, 'latency', { ms: 0 });
+
+    const results = {
+      when: new Date().toISOString(),
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      a_upstream: a,
+      b_leads: b,
+      c_aliases: c,
+      d_hot: d,
+      e: {
+        rate,
+        upstream: eUpstream,
+        gateway: eGateway,
+        addedP50Ms: eGateway.p50 - eUpstream.p50,
+        addedP99Ms: eGateway.p99 - eUpstream.p99,
+      },
+      ratios: {
+        b_over_a: b.requestsPerSecond / a.requestsPerSecond,
+        c_over_a: c.requestsPerSecond / a.requestsPerSecond,
+        d_upstream_calls_per_operation: d.upstreamPerOp,
+      },
+      gatewayPeakRssMb: peakRssMb(gateway.pid!),
+    };
+    writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+    const row = (name: string, m: Measured & { upstreamPerOp: number }, ratio: string) =>
+      `| ${name.padEnd(36)} | ${Math.round(m.requestsPerSecond).toString().padStart(7)} | ${ratio.padStart(7)} | ${m.p50.toFixed(1).padStart(6)} | ${m.p99.toFixed(1).padStart(6)} | ${m.upstreamPerOp.toFixed(2).padStart(9)} | ${String(m.errors + m.non2xx).padStart(6)} |`;
+    const lines = [
+      `| scenario                             |   req/s | vs (a)  | p50 ms | p99 ms | upstream/op | errors |`,
+      `|--------------------------------------|---------|---------|--------|--------|-------------|--------|`,
+      row('(a) upstream GET ?limit=20', a, '1.00'),
+      row('(b) leads(first: 20), all fields', b, results.ratios.b_over_a.toFixed(2)),
+      row('(c) 10 aliased lead(id)', c, results.ratios.c_over_a.toFixed(2)),
+      row('(d) 100 conc. identical leads', d, (d.requestsPerSecond / a.requestsPerSecond).toFixed(2)),
+      row(`(e) upstream @20ms, ${rate} req/s`, eUpstream, '-'),
+      row(`(e) gateway  @20ms, ${rate} req/s`, eGateway, '-'),
+      '',
+      `(e) added latency: p50 ${results.e.addedP50Ms.toFixed(1)} ms, p99 ${results.e.addedP99Ms.toFixed(1)} ms`,
+      `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,
+      `results: bench/results.json`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    const exited = new Promise((resolve) => gateway.once('exit', resolve));
+    gateway.kill('SIGTERM');
+    sim.kill('SIGTERM');
+    await exited;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
