@@ -124,7 +124,9 @@ async function main(): Promise<void> {
 
   // BENCH_PROFILE=1 writes a V8 CPU profile of the gateway to bench/profiles/ (for `npm run bench:profile`).
   const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [];
-  const gateway = startProcess([...profileArgs, 'dist/src/main.js'], {
+  // BENCH_GATEWAY_NODE_ARGS, e.g. "--max-old-space-size=96", to compare V8 settings side by side.
+  const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const gateway = startProcess([...nodeArgs, ...profileArgs, 'dist/src/main.js'], {
     NODE_ENV: 'production',
     PORT: String(gatewayPort),
     HOST: '127.0.0.1',
