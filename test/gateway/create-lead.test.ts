@@ -6,6 +6,7 @@
  */
 import { DEFAULT_KEYSPOT_PROPERTIES } from '../../src/providers/keyspot/simulator/keyspot.simulator';
 import { LeadSource } from '../../src/leads/enums/lead-source.enum';
+import { LEAD_FIELDS_FRAGMENT } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 
 const KEYSPOT_CREATE = 'POST /v1/leads';
@@ -15,34 +16,11 @@ const CREATE_LEAD = /* GraphQL */ `
   mutation CreateLead($input: CreateLeadInput!) {
     createLead(input: $input) {
       lead {
-        id
-        provider
-        providerLeadId
-        title
-        description
-        contact {
-          personId
-          name
-          email
-          phone
-        }
-        status
-        providerStatus
-        source
-        priority
-        tags
-        isActive
-        property {
-          id
-          title
-        }
-        trafficOrigin
-        createdAt
-        updatedAt
-        raw
+        ...LeadFields
       }
     }
   }
+  ${LEAD_FIELDS_FRAGMENT}
 `;
 
 interface LeadResult {

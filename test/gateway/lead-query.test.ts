@@ -4,15 +4,10 @@
  * absence across requests) is asserted as exact call counts rather than inferred from answers.
  */
 import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
+import { expectedTesselysLead, LEAD_SELECTION } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 
 const GET_ROUTE = 'GET /external/v1/leads/:id';
-
-const LEAD_FIELDS = `
-  id provider providerLeadId title description
-  contact { personId name email phone }
-  status providerStatus source priority tags isActive
-  property { id title } trafficOrigin createdAt updatedAt raw`;
 
 let stack: TestStack;
 let seeded: TesselysLeadDto[];
@@ -36,28 +31,6 @@ function fullLead(): TesselysLeadDto {
   return lead;
 }
 
-function expectedLead(raw: TesselysLeadDto): Record<string, unknown> {
-  return {
-    id: `tesselys:${raw.id}`,
-    provider: 'TESSELYS',
-    providerLeadId: raw.id,
-    title: raw.title,
-    description: raw.description,
-    contact: { personId: raw.personId, name: raw.personName, email: null, phone: null },
-    status: raw.status,
-    providerStatus: raw.status,
-    source: raw.sourceChannel,
-    priority: null,
-    tags: raw.tags,
-    isActive: raw.isActive,
-    property: null,
-    trafficOrigin: null,
-    createdAt: new Date(raw.createdAt).toISOString(),
-    updatedAt: new Date(raw.updatedAt).toISOString(),
-    raw,
-  };
-}
-
 function expectOneError(res: GraphQLResponse, code: string, path: string[]): NonNullable<GraphQLResponse['errors']>[number] {
   expect(res.errors).toHaveLength(1);
   const error = res.errors![0]!;
@@ -69,9 +42,9 @@ function expectOneError(res: GraphQLResponse, code: string, path: string[]): Non
 describe('lead(id)', () => {
   test('returns the lead with every field mapped, for one GET', async () => {
     const raw = fullLead();
-    const res = await stack.gql(`query($id: ID!) { lead(id: $id) { ${LEAD_FIELDS} } }`, { id: `tesselys:${raw.id}` });
+    const res = await stack.gql(`query($id: ID!) { lead(id: $id) { ${LEAD_SELECTION} } }`, { id: `tesselys:${raw.id}` });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.lead).toEqual(expectedLead(raw));
+    expect(res.data!.lead).toEqual(expectedTesselysLead(raw));
     expect(stack.tesselys.counters.countForLead(raw.id)).toBe(1);
     expect(stack.upstreamCalls()).toBe(1);
   });
@@ -79,9 +52,9 @@ describe('lead(id)', () => {
   test('maps a lead whose optional fields are empty', async () => {
     const raw = seeded.find((l) => l.personId === null && l.description === null) ?? seeded[4]!;
     expect(raw.personId).toBeNull();
-    const res = await stack.gql(`query($id: ID!) { lead(id: $id) { ${LEAD_FIELDS} } }`, { id: `tesselys:${raw.id}` });
+    const res = await stack.gql(`query($id: ID!) { lead(id: $id) { ${LEAD_SELECTION} } }`, { id: `tesselys:${raw.id}` });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.lead).toEqual(expectedLead(raw));
+    expect(res.data!.lead).toEqual(expectedTesselysLead(raw));
   });
 
   test('an id Tesselys does not know is null, not an error', async () => {

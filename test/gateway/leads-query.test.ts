@@ -5,15 +5,10 @@
  * a window that is right but wasteful fails as surely as one that is wrong.
  */
 import type { TesselysLeadDto, TesselysListResponseDto } from '../../src/providers/tesselys/tesselys.dto';
+import { expectedTesselysLead, LEAD_SELECTION } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 
 const LIST_ROUTE = 'GET /external/v1/leads';
-
-const LEAD_FIELDS = `
-  id provider providerLeadId title description
-  contact { personId name email phone }
-  status providerStatus source priority tags isActive
-  property { id title } trafficOrigin createdAt updatedAt raw`;
 
 const LEADS_QUERY = `
   query Leads($first: Int, $after: String, $last: Int, $before: String, $filter: LeadFilter, $orderBy: LeadOrder) {
@@ -146,7 +141,9 @@ describe('the default listing', () => {
   });
 
   test('maps every field of every lead from the Tesselys payload', async () => {
-    const res = await stack.gql<{ leads: { nodes: Array<Record<string, unknown>> } }>(`{ leads(first: 100) { nodes { ${LEAD_FIELDS} } } }`);
+    const res = await stack.gql<{ leads: { nodes: Array<Record<string, unknown>> } }>(
+      `{ leads(first: 100) { nodes { ${LEAD_SELECTION} } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const byId = new Map(stack.tesselys.leads().map((lead) => [lead.id, lead]));
     const nodes = res.data!.leads.nodes;
@@ -154,25 +151,7 @@ describe('the default listing', () => {
     for (const node of nodes) {
       const raw = byId.get(node.providerLeadId as string)!;
       expect(raw).toBeDefined();
-      expect(node).toEqual({
-        id: `tesselys:${raw.id}`,
-        provider: 'TESSELYS',
-        providerLeadId: raw.id,
-        title: raw.title,
-        description: raw.description,
-        contact: { personId: raw.personId, name: raw.personName, email: null, phone: null },
-        status: raw.status,
-        providerStatus: raw.status,
-        source: raw.sourceChannel,
-        priority: null,
-        tags: raw.tags,
-        isActive: raw.isActive,
-        property: null,
-        trafficOrigin: null,
-        createdAt: new Date(raw.createdAt).toISOString(),
-        updatedAt: new Date(raw.updatedAt).toISOString(),
-        raw,
-      });
+      expect(node).toEqual(expectedTesselysLead(raw));
     }
     // The seed covers the optional shapes, so the comparison above really saw nulls and values.
     expect(nodes.some((n) => n.description === null)).toBe(true);

@@ -5,40 +5,11 @@
  * call. Also pins that the per-request loader never carries a lead across requests.
  */
 import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
+import { LEAD_FIELDS_FRAGMENT } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 
 const PUT_LEAD = 'PUT /external/v1/leads/:id';
 const GET_LEAD = 'GET /external/v1/leads/:id';
-
-const LEAD_FIELDS = /* GraphQL */ `
-  fragment LeadFields on Lead {
-    id
-    provider
-    providerLeadId
-    title
-    description
-    contact {
-      personId
-      name
-      email
-      phone
-    }
-    status
-    providerStatus
-    source
-    priority
-    tags
-    isActive
-    property {
-      id
-      title
-    }
-    trafficOrigin
-    createdAt
-    updatedAt
-    raw
-  }
-`;
 
 const UPDATE_LEAD = /* GraphQL */ `
   mutation UpdateLead($id: ID!, $input: UpdateLeadInput!) {
@@ -48,7 +19,7 @@ const UPDATE_LEAD = /* GraphQL */ `
       }
     }
   }
-  ${LEAD_FIELDS}
+  ${LEAD_FIELDS_FRAGMENT}
 `;
 
 const READ_LEAD = /* GraphQL */ `
@@ -57,7 +28,7 @@ const READ_LEAD = /* GraphQL */ `
       ...LeadFields
     }
   }
-  ${LEAD_FIELDS}
+  ${LEAD_FIELDS_FRAGMENT}
 `;
 
 interface LeadResult {
