@@ -6,6 +6,7 @@
  */
 import { DEFAULT_KEYSPOT_PROPERTIES } from '../../src/providers/keyspot/simulator/keyspot.simulator';
 import { LeadSource } from '../../src/leads/enums/lead-source.enum';
+import type { LeadFieldsFragment } from '../../operations/__generated__/graphql';
 import { LEAD_FIELDS_FRAGMENT } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 
@@ -23,25 +24,8 @@ const CREATE_LEAD = /* GraphQL */ `
   ${LEAD_FIELDS_FRAGMENT}
 `;
 
-interface LeadResult {
-  id: string;
-  provider: string;
-  providerLeadId: string;
-  title: string | null;
-  description: string | null;
-  contact: { personId: string | null; name: string | null; email: string | null; phone: string | null };
-  status: string;
-  providerStatus: string;
-  source: string | null;
-  priority: string | null;
-  tags: string[];
-  isActive: boolean | null;
-  property: { id: string | null; title: string | null } | null;
-  trafficOrigin: string | null;
-  createdAt: string;
-  updatedAt: string;
-  raw: Record<string, unknown>;
-}
+/** The generated type of the fragment the front-end operations share. */
+type LeadResult = LeadFieldsFragment;
 
 type CreateResponse = GraphQLResponse<{ createLead: { lead: LeadResult } }>;
 

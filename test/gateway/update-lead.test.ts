@@ -5,6 +5,7 @@
  * call. Also pins that the per-request loader never carries a lead across requests.
  */
 import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
+import type { LeadFieldsFragment } from '../../operations/__generated__/graphql';
 import { LEAD_FIELDS_FRAGMENT } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 
@@ -31,25 +32,8 @@ const READ_LEAD = /* GraphQL */ `
   ${LEAD_FIELDS_FRAGMENT}
 `;
 
-interface LeadResult {
-  id: string;
-  provider: string;
-  providerLeadId: string;
-  title: string | null;
-  description: string | null;
-  contact: { personId: string | null; name: string | null; email: string | null; phone: string | null };
-  status: string;
-  providerStatus: string;
-  source: string | null;
-  priority: string | null;
-  tags: string[];
-  isActive: boolean | null;
-  property: { id: string | null; title: string | null } | null;
-  trafficOrigin: string | null;
-  createdAt: string;
-  updatedAt: string;
-  raw: Record<string, unknown>;
-}
+/** The generated type of the fragment the front-end operations share. */
+type LeadResult = LeadFieldsFragment;
 
 type UpdateResponse = GraphQLResponse<{ updateLead: { lead: LeadResult } }>;
 
