@@ -4,7 +4,7 @@
  * answer. Provider folders only describe their routes; this keeps fault behaviour identical
  * across providers and out of their business logic.
  */
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -71,6 +71,8 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
   const counters = new RequestCounters();
   // Aborted on close so a pending latency delay neither outlives the server nor keeps the process alive.
   const closing = new AbortController();
+  // Every delayed request listens on this one signal: many at a time under load is expected.
+  setMaxListeners(0, closing.signal);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
