@@ -3,7 +3,6 @@
  * parse/validation errors) pass through with their code; anything else is a bug or a surprise,
  * so it becomes INTERNAL_SERVER_ERROR with the request id, and the detail goes only to the log.
  */
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 
@@ -23,17 +22,15 @@ export function isExpectedError(formatted: GraphQLFormattedError): boolean {
   return typeof code === 'string' && PASS_THROUGH_CODES.has(code);
 }
 
-/** Apollo's formatError hook; `requestIdOf` finds the id of the request the error belongs to. */
-export function formatGatewayError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  onUnexpected: (error: unknown) => void,
-): GraphQLFormattedError {
+/**
+ * Apollo's formatError hook: masks what is not expected. The detail is logged, with the request id,
+ * by the operation observer plugin (formatError has no access to the request).
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (isExpectedError(formatted)) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  onUnexpected(unwrapResolverError(error));
   return {
     message: 'Internal server error',
     ...(formatted.locations ? { locations: formatted.locations } : {}),

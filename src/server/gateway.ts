@@ -109,7 +109,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     includeStacktraceInErrorResponses: false,
     // main.ts owns signals: Apollo's own handler would re-raise SIGTERM after stopping (exit 143).
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatGatewayError(formatted, error, (cause) => logger.error({ err: cause }, 'unexpected error')),
+    formatError: formatGatewayError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production

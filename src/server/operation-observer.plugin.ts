@@ -4,8 +4,10 @@
  * operation metrics, and the request id stamped on every error so a client can quote it.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GatewayContext } from '../graphql/context';
 import type { GatewayMetrics } from '../observability/metrics';
+import { isExpectedError } from './error-formatting';
 
 /** Operation names are chosen by clients: bound them before they become metric labels. */
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -25,6 +27,13 @@ export function operationObserverPlugin(metrics?: GatewayMetrics): ApolloServerP
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {
+        async didEncounterErrors({ errors }) {
+          // The detail of what clients only see as INTERNAL_SERVER_ERROR, tied to the request id.
+          for (const error of errors) {
+            if (isExpectedError(error)) continue;
+            contextValue.logger.error({ err: unwrapResolverError(error), path: error.path ?? null }, 'unexpected error');
+          }
+        },
         async willSendResponse({ operationName, errors, response }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
