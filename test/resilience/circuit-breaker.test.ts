@@ -109,3 +109,15 @@ test('timeouts count as failures too', async () => {
   for (let i = 0; i < 3; i++) providerErrorOf(await ops.list(stack), 'PROVIDER_UNAVAILABLE', 'TESSELYS');
   expect(await circuits(stack)).toMatchObject({ TESSELYS: 'OPEN' });
 });
+
+test('identical reads sharing one hung upstream GET count as one failure, not one per caller', async () => {
+  stack.tesselys.faults.hangNext({ route: ROUTES.list });
+  // Three identical list operations at once join the same upstream GET, which hangs.
+  const results = await Promise.all([ops.list(stack), ops.list(stack), ops.list(stack)]);
+  for (const res of results) providerErrorOf(res, 'PROVIDER_UNAVAILABLE', 'TESSELYS');
+  expect(stack.tesselys.counters.count(ROUTES.list)).toBe(1);
+  // Threshold 3: counted per caller this would have opened the circuit.
+  expect(await circuits(stack)).toEqual({ KEYSPOT: 'CLOSED', TESSELYS: 'CLOSED' });
+  const health = await stack.gql('{ providers { provider health { consecutiveFailures } } }');
+  expect(health.data!.providers.find((p: { provider: string }) => p.provider === 'TESSELYS').health.consecutiveFailures).toBe(1);
+});

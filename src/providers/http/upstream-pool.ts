@@ -18,6 +18,11 @@ export interface UpstreamPool {
   readonly sent: number;
   /** GETs answered by joining an identical request already in flight. */
   readonly shared: number;
+  /**
+   * Whether the call made with this (per-attempt) signal joined an exchange another caller
+   * started. Its outcome is that exchange's: a circuit breaker must count it once, not per caller.
+   */
+  joinedExchange(signal: AbortSignal): boolean;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,7 @@ export function createUpstreamPool(options: UpstreamPoolOptions = {}): UpstreamP
     bodyTimeout: timeout,
   });
   const inFlight = new Map<string, InFlight>();
+  const joiners = new WeakSet<AbortSignal>();
   let sent = 0;
   let shared = 0;
 
@@ -76,8 +82,10 @@ export function createUpstreamPool(options: UpstreamPoolOptions = {}): UpstreamP
    */
   function join(key: string, url: string, init: FetcherRequestInit): Promise<Exchange> {
     let entry = inFlight.get(key);
+    const signal = init.signal as AbortSignal | undefined;
     if (entry) {
       shared++;
+      if (signal) joiners.add(signal);
     } else {
       const created: InFlight = { exchange: exchange(url, init, undefined) };
       created.exchange.then(
@@ -88,7 +96,6 @@ export function createUpstreamPool(options: UpstreamPoolOptions = {}): UpstreamP
       entry = created;
     }
     const current = entry;
-    const signal = init.signal as AbortSignal | undefined;
     if (!signal) return current.exchange;
     return new Promise<Exchange>((resolve, reject) => {
       const onAbort = () => {
@@ -129,6 +136,7 @@ export function createUpstreamPool(options: UpstreamPoolOptions = {}): UpstreamP
     get shared() {
       return shared;
     },
+    joinedExchange: (signal) => joiners.has(signal),
     close: () => agent.close(),
   };
 }

@@ -30,7 +30,7 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
     const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs });
     const logger = deps.logger.child({ provider: LeadProvider.KEYSPOT });
     // One policy set for the token endpoint and the lead API alike: both are Keyspot being up or down.
-    const policy = createProviderPolicy(LeadProvider.KEYSPOT, deps, logger);
+    const policy = createProviderPolicy(LeadProvider.KEYSPOT, deps, logger, pool);
     const now = deps.now ?? Date.now;
     let tokens: TokenSource;
     if (config.auth.kind === 'static-token') {

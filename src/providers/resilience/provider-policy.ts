@@ -21,7 +21,7 @@ import {
   TimeoutStrategy,
   bulkhead,
   circuitBreaker,
-  handleAll,
+  handleWhen,
   timeout,
   type BulkheadPolicy,
   type CircuitBreakerPolicy,
@@ -57,6 +57,13 @@ export interface ProviderPolicyDeps {
   observer?: UpstreamObserver;
   /** Clock for the breaker's cooldown (ms); tests inject one. */
   now?: () => number;
+  /**
+   * Whether the attempt made with this signal only joined an upstream exchange another call
+   * started (the pool shares identical GETs in flight). Its failure is that exchange's, already
+   * counted once by the call that started it: counting it per caller would let one hung request
+   * open the circuit for everyone.
+   */
+  joinedExchange?: (signal: AbortSignal) => boolean;
 }
 
 export class ProviderPolicy {
@@ -66,6 +73,7 @@ export class ProviderPolicy {
   private readonly slots: BulkheadPolicy;
   private readonly backoff: ExponentialBackoff<unknown>;
   private readonly log: Logger;
+  private readonly joinedExchange: (signal: AbortSignal) => boolean;
 
   constructor(
     readonly provider: LeadProvider,
@@ -73,12 +81,17 @@ export class ProviderPolicy {
     deps: ProviderPolicyDeps,
   ) {
     this.log = deps.logger;
+    this.joinedExchange = deps.joinedExchange ?? (() => false);
     this.failures = new ConsecutiveBreaker(settings.breakerThreshold);
-    // Everything that reaches the breaker as an error is a provider failure (see attemptOnce).
-    this.breaker = circuitBreaker(handleAll, {
-      breaker: this.failures,
-      halfOpenAfter: new ClockedCooldown(settings.breakerCooldownMs, deps.now ?? Date.now),
-    });
+    // Everything that reaches the breaker as an error is a provider failure (see attemptOnce),
+    // except a SharedOutcome, which cockatiel then lets through without counting either way.
+    this.breaker = circuitBreaker(
+      handleWhen((error) => !(error instanceof SharedOutcome)),
+      {
+        breaker: this.failures,
+        halfOpenAfter: new ClockedCooldown(settings.breakerCooldownMs, deps.now ?? Date.now),
+      },
+    );
     // Aggressive: the attempt rejects at its deadline even if something below ignored the signal.
     this.deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
     this.slots = bulkhead(settings.maxConcurrent, settings.maxQueued);
@@ -140,14 +153,29 @@ export class ProviderPolicy {
    * so they end a run of consecutive failures (and a half-open probe) like any success.
    */
   private async attemptOnce<T>(attempt: (signal: AbortSignal) => Promise<T>, budget: CallBudget): Promise<T> {
-    const outcome = await this.breaker.execute(async () => {
-      try {
-        return { ok: true as const, value: await this.deadline.execute(({ signal }) => attempt(signal), budget.signal) };
-      } catch (error) {
-        if (isProviderFailure(classifyFault(error))) throw error;
-        return { ok: false as const, error };
-      }
-    });
+    let outcome: Outcome<T>;
+    try {
+      outcome = await this.breaker.execute(async () => {
+        let attemptSignal: AbortSignal | undefined;
+        const joined = () => attemptSignal !== undefined && this.joinedExchange(attemptSignal);
+        try {
+          const value = await this.deadline.execute(({ signal }) => {
+            attemptSignal = signal;
+            return attempt(signal);
+          }, budget.signal);
+          if (joined()) throw new SharedOutcome<T>({ ok: true, value });
+          return { ok: true as const, value };
+        } catch (error) {
+          if (error instanceof SharedOutcome) throw error;
+          if (joined()) throw new SharedOutcome<T>({ ok: false, error });
+          if (isProviderFailure(classifyFault(error))) throw error;
+          return { ok: false as const, error };
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof SharedOutcome)) throw error;
+      outcome = (error as SharedOutcome<T>).outcome;
+    }
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
   }
@@ -164,6 +192,17 @@ export class ProviderPolicy {
   private unavailable(message: string): ProviderError {
     return new ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, message);
   }
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * The outcome of an attempt that only joined an upstream exchange another call started. Thrown
+ * through the breaker so cockatiel counts it neither as a success nor as a failure: the call that
+ * started the exchange already counted it once.
+ */
+class SharedOutcome<T> {
+  constructor(readonly outcome: Outcome<T>) {}
 }
 
 function stateName(state: CircuitState): CircuitStateName {

@@ -31,7 +31,7 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
   connect(config, deps, { demo }) {
     const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs });
     const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
-    const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger);
+    const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger, pool);
     const client = (scope?: RequestScope) =>
       new TesselysClient(config, {
         pool,
