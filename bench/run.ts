@@ -14,6 +14,9 @@
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
+ * For side-by-side comparisons of gateway settings: BENCH_ONLY_B=1 runs (a) and (b) only,
+ * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
+ * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -137,6 +140,8 @@ async function main(): Promise<void> {
     TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
     TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
     // Operation logs go to stdout, which this runner discards: logging cost stays in the measurement.
+    // BENCH_GATEWAY_ENV (JSON) overrides any of these, to compare configurations.
+    ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
   });
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`);
@@ -190,9 +195,11 @@ async function main(): Promise<void> {
     };
 
     process.stderr.write(`bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections\n`);
-    if (process.env.BENCH_PROFILE) {
+    if (process.env.BENCH_PROFILE || process.env.BENCH_ONLY_B) {
       // Profile only the list scenario (b): the gateway's own cost per operation.
-      await measure('(b) leads(first: 20), profiled', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
+      // BENCH_ONLY_B=1: just (a) and (b), for quick side-by-side comparisons of gateway settings.
+      if (process.env.BENCH_ONLY_B) await measure('(a) upstream', { ...upstream, connections: CONNECTIONS });
+      await measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
       return;
     }
     const a = await measure('(a) upstream', { ...upstream, connections: CONNECTIONS });
