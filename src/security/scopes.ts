@@ -1,6 +1,6 @@
 /**
  * What an API key may do. The operation type decides: a query reads leads, a mutation writes them.
- * So a website form's key (write only) can create a lead and see the payload of that one
+ * So a website form's key (write only) can create a lead and see a receipt of that one
  * mutation, but can never list or fetch leads.
  */
 export const Scope = {

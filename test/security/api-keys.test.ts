@@ -126,6 +126,40 @@ describe('allowed', () => {
     expect(stack.keyspot.counters.count('POST /v1/leads')).toBe(1);
   });
 
+  test.each([
+    ['a lead field', 'mutation { createLead(input: $input) { lead { id title } } }'],
+    ['nested contact data', 'mutation { createLead(input: $input) { lead { id contact { name email } } } }'],
+    ['the raw payload', 'mutation { createLead(input: $input) { lead { raw } } }'],
+    [
+      'a field inside a fragment',
+      'mutation { createLead(input: $input) { lead { ...Mine } } } fragment Mine on Lead { id property { title } }',
+    ],
+  ])('a write-only key selecting %s from the created lead: 403 FORBIDDEN, nothing created', async (_name, selection) => {
+    const query = selection.replace('mutation {', 'mutation Create($input: CreateLeadInput!) {');
+    const res = await http.gql(stack, query, { input: keyspotInput }, bearer(SITE_KEY));
+    expect(res.status).toBe(403);
+    expect(codesOf(res)).toEqual(['FORBIDDEN']);
+    expect(res.json.errors[0].message).toMatch(/select only id, provider, providerLeadId, status/);
+    expect(stack.upstreamCalls()).toBe(0);
+  });
+
+  test('a write-only key cannot read an existing lead through updateLead either', async () => {
+    const id = `tesselys:${stack.tesselys.leads()[0]!.id}`;
+    const query = 'mutation Update($id: ID!) { updateLead(id: $id, input: { status: CONTACTED }) { lead { id title description } } }';
+    const res = await http.gql(stack, query, { id }, bearer(SITE_KEY));
+    expect(res.status).toBe(403);
+    expect(codesOf(res)).toEqual(['FORBIDDEN']);
+    expect(stack.upstreamCalls()).toBe(0);
+    const receipt = await http.gql(
+      stack,
+      'mutation Update($id: ID!) { updateLead(id: $id, input: { status: CONTACTED }) { lead { id status updatedAt } } }',
+      { id },
+      bearer(SITE_KEY),
+    );
+    expect(receipt.json.errors).toBeUndefined();
+    expect(receipt.json.data.updateLead.lead).toMatchObject({ id, status: 'CONTACTED' });
+  });
+
   test('a read-write key both reads and writes', async () => {
     const read = await http.gql(stack, LEADS, undefined, bearer(CRM_KEY));
     const write = await http.gql(stack, CREATE, { input: keyspotInput }, bearer(CRM_KEY));
