@@ -10,7 +10,8 @@
  *   (b) gateway leads(first: 20), every Lead field, cursors and filters varied per request;
  *   (c) gateway: 10 aliased lead(id) with distinct ids per operation;
  *   (d) 100 concurrent identical leads(first: 20): upstream calls per operation;
- *   (e) simulator at 20 ms, both driven at a fixed rate of ~70% of (b)'s maximum: added latency.
+ *   (e) simulator at 20 ms, both driven open-loop at a fixed rate of ~70% of (b)'s maximum
+ *       (bench/fixed-rate.ts): the gateway's added latency, p50 and p99.
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
@@ -24,6 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { fixedRate, type FixedRateOptions } from './fixed-rate';
 
 const ROOT = join(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -209,11 +211,30 @@ async function main(): Promise<void> {
 
     await control(simUrl, 'latency', { ms: 20 });
     const rate = Math.max(1, Math.round(b.requestsPerSecond * 0.7));
-    const eUpstream = await measure('(e) upstream at 20 ms', { ...upstream, connections: CONNECTIONS * 5, overallRate: rate });
-    const eGateway = await measure('(e) gateway at 20 ms', {
-      ...gatewayRequest(listBodies),
-      connections: CONNECTIONS * 5,
-      overallRate: rate,
+    const measureRate = async (name: string, options: FixedRateOptions): Promise<Measured & { upstreamPerOp: number }> => {
+      await fixedRate({ ...options, seconds: WARMUP_SECONDS });
+      const before = await upstreamCount(simUrl);
+      const result = await fixedRate(options);
+      const calls = (await upstreamCount(simUrl)) - before;
+      process.stderr.write(
+        `  ${name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`,
+      );
+      return { ...result, upstreamPerOp: result.requests ? calls / result.requests : 0 };
+    };
+    const eUpstream = await measureRate('(e) upstream at 20 ms', {
+      url: upstream.url,
+      method: 'GET',
+      headers: upstreamHeaders,
+      rate,
+      seconds: SECONDS,
+    });
+    const eGateway = await measureRate('(e) gateway at 20 ms', {
+      url: gatewayUrl,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+      bodies: listBodies,
+      rate,
+      seconds: SECONDS,
     });
     await control(simUrl, 'latency', { ms: 0 });
 
