@@ -388,3 +388,13 @@ describe('createLead: the provider’s own refusal', () => {
     expect(sim.faults.pending).toBe(0);
   });
 });
+
+test('a Tesselys title is limited in characters as the provider counts them (emoji with variation selectors included), before any call', async () => {
+  stack.resetCounters();
+  const res = await stack.gql('mutation C($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }', {
+    input: { provider: 'TESSELYS', title: '❤️'.repeat(200) },
+  });
+  expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  expect(res.errors![0]!.extensions!.fields).toContainEqual({ path: 'input.title', message: 'must be at most 255 characters' });
+  expect(stack.upstreamCalls()).toBe(0);
+});

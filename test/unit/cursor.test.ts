@@ -1,5 +1,5 @@
 /** Cursors are user input on the way back in: they must round-trip and refuse everything else with a short, safe message. */
-import { CursorError, decodeCursor, encodeCursor, fingerprintOf } from '../../src/leads/pagination/cursor';
+import { CursorError, decodeCursor, encodeCursor, fingerprintOf, MAX_CURSOR_OFFSET } from '../../src/leads/pagination/cursor';
 
 const fp = fingerprintOf({ filter: { status: 'NEW' }, orderBy: { field: 'CREATED_AT', direction: 'DESC' } });
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
@@ -15,7 +15,7 @@ function decodeError(cursor: string, fingerprint = fp): CursorError {
 }
 
 describe('encodeCursor / decodeCursor', () => {
-  it.each([0, 1, 19, 12345, Number.MAX_SAFE_INTEGER])('round-trips offset %p', (offset) => {
+  it.each([0, 1, 19, 12345, MAX_CURSOR_OFFSET])('round-trips offset %p', (offset) => {
     const cursor = encodeCursor(offset, fp);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor(cursor, fp)).toBe(offset);
@@ -42,10 +42,16 @@ describe('encodeCursor / decodeCursor', () => {
     ['base64 of JSON null', b64('null'), /expected an encoded cursor payload/],
     ['wrong version', b64(JSON.stringify({ v: 2, o: 1, f: fp })), /expected version 1, got 2/],
     ['missing version', b64(JSON.stringify({ o: 1, f: fp })), /expected version 1, got nothing/],
-    ['negative offset', b64(JSON.stringify({ v: 1, o: -1, f: fp })), /expected a non-negative integer offset, got -1/],
-    ['float offset', b64(JSON.stringify({ v: 1, o: 1.5, f: fp })), /expected a non-negative integer offset, got 1.5/],
-    ['string offset', b64(JSON.stringify({ v: 1, o: '3', f: fp })), /expected a non-negative integer offset, got "3"/],
-    ['unsafe offset', b64(JSON.stringify({ v: 1, o: 1e300, f: fp })), /expected a non-negative integer offset/],
+    ['negative offset', b64(JSON.stringify({ v: 1, o: -1, f: fp })), /expected an integer offset from 0 to 1000000000, got -1/],
+    ['float offset', b64(JSON.stringify({ v: 1, o: 1.5, f: fp })), /expected an integer offset from 0 to 1000000000, got 1.5/],
+    ['string offset', b64(JSON.stringify({ v: 1, o: '3', f: fp })), /expected an integer offset from 0 to 1000000000, got "3"/],
+    ['unsafe offset', b64(JSON.stringify({ v: 1, o: 1e300, f: fp })), /expected an integer offset from 0/],
+    // A forged cursor just past the cap would otherwise overflow the page arithmetic (start = o + 1).
+    [
+      'offset past the cap',
+      b64(JSON.stringify({ v: 1, o: Number.MAX_SAFE_INTEGER, f: fp })),
+      /expected an integer offset from 0 to 1000000000/,
+    ],
     ['missing fingerprint', b64(JSON.stringify({ v: 1, o: 3 })), /expected a fingerprint, got nothing/],
   ])('rejects garbage: %s', (_label, cursor, message) => {
     expect(decodeError(cursor).message).toMatch(message);

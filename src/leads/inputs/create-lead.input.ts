@@ -3,6 +3,7 @@
  * provider's own requirements live in its folder (`<provider>.create-rules.ts`).
  */
 import { ArrayMaxSize, IsNotIn, MaxLength, ValidateNested } from 'class-validator';
+import { MaxCharacters } from '../../validation/max-characters';
 import { Field, InputType } from 'type-graphql';
 import { LeadProvider } from '../enums/lead-provider.enum';
 import { LeadSource } from '../enums/lead-source.enum';
@@ -15,7 +16,7 @@ export class CreateLeadInput {
   provider!: LeadProvider;
 
   @Field(() => String, { nullable: true, description: 'TESSELYS: required, at most 255 characters. KEYSPOT has no title: leave it out.' })
-  @MaxLength(255, { message: 'must be at most 255 characters' })
+  @MaxCharacters(255)
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'KEYSPOT: required (sent as message). TESSELYS: optional description.' })

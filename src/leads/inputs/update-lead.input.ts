@@ -1,12 +1,13 @@
 /** A partial update; which fields and statuses a provider takes is checked by its own rules. */
 import { ArrayMaxSize, IsNotIn, MaxLength } from 'class-validator';
+import { MaxCharacters } from '../../validation/max-characters';
 import { Field, InputType } from 'type-graphql';
 import { LeadStatus } from '../enums/lead-status.enum';
 
 @InputType({ description: 'Changes to a lead: send only what changes. TESSELYS is the only provider that supports updates today.' })
 export class UpdateLeadInput {
   @Field(() => String, { nullable: true, description: 'New title (TESSELYS: at most 255 characters).' })
-  @MaxLength(255, { message: 'must be at most 255 characters' })
+  @MaxCharacters(255)
   title?: string | null;
 
   @Field(() => LeadStatus, {

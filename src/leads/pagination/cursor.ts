@@ -65,11 +65,15 @@ export function decodeCursor(cursor: string, expectedFingerprint: string): numbe
 
   const { v, o, f } = payload as Partial<Record<keyof CursorPayload, unknown>>;
   if (v !== CURSOR_VERSION) fail(`version ${CURSOR_VERSION}`, describe(v));
-  if (typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0) fail('a non-negative integer offset', describe(o));
+  if (typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0 || o > MAX_CURSOR_OFFSET)
+    fail(`an integer offset from 0 to ${MAX_CURSOR_OFFSET}`, describe(o));
   if (typeof f !== 'string') fail('a fingerprint', describe(f));
   if (f !== expectedFingerprint) throw new CursorError('invalid cursor: the cursor belongs to a different filter or order');
   return o;
 }
+
+/** No listing is this long; a larger offset is a forged cursor, refused before any arithmetic on it. */
+export const MAX_CURSOR_OFFSET = 1_000_000_000;
 
 function fail(expected: string, got: string): never {
   throw new CursorError(`invalid cursor: expected ${expected}, got ${got}`);

@@ -2,7 +2,8 @@
  * What Tesselys requires of a create or update, beyond the rules every provider shares, and what it
  * cannot store (refused rather than silently dropped: a lead must never lose data on the way in).
  */
-import { Equals, IsIn, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { Equals, IsIn, IsNotEmpty, IsOptional, Matches } from 'class-validator';
+import { MaxCharacters } from '../../validation/max-characters';
 import type { FieldProblem } from '../../errors/bad-user-input.error';
 import type { CreateLeadInput } from '../../leads/inputs/create-lead.input';
 import type { UpdateLeadInput } from '../../leads/inputs/update-lead.input';
@@ -23,7 +24,7 @@ class TesselysContactRules {
 class TesselysCreateRules {
   @IsNotEmpty({ message: 'is required for TESSELYS' })
   @Matches(NOT_BLANK, { message: 'must not be blank' })
-  @MaxLength(255, { message: 'must be at most 255 characters' })
+  @MaxCharacters(255)
   title?: string | null;
 
   @IsOptional() @Equals(undefined, CANNOT_STORE) property?: unknown;
