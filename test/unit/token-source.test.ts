@@ -35,6 +35,9 @@ function fakeIssuer(clock: { now: number }, lifetimeMs = 3600_000) {
   };
 }
 
+/** Lets pending promise callbacks (a background renewal) run. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('RefreshingTokenSource', () => {
   let clock: { now: number };
   const now = () => clock.now;
@@ -59,7 +62,12 @@ describe('RefreshingTokenSource', () => {
     await source.getToken();
     clock.now = START + 3600_000 - 60_000 - 1;
     expect(await source.getToken()).toBe('token-1');
+    expect(issuer.calls()).toBe(1);
     clock.now += 1;
+    // Still valid: served at once while the renewal runs in the background.
+    expect(await source.getToken()).toBe('token-1');
+    expect(issuer.calls()).toBe(2);
+    await settled();
     expect(await source.getToken()).toBe('token-2');
     expect(issuer.calls()).toBe(2);
     expect(refreshed).toHaveBeenCalledTimes(2);
@@ -71,7 +79,11 @@ describe('RefreshingTokenSource', () => {
     await source.getToken();
     clock.now = START + 90_000 - 1;
     expect(await source.getToken()).toBe('token-1');
+    expect(issuer.calls()).toBe(1);
     clock.now = START + 90_000;
+    expect(await source.getToken()).toBe('token-1');
+    expect(issuer.calls()).toBe(2);
+    await settled();
     expect(await source.getToken()).toBe('token-2');
   });
 
@@ -94,17 +106,43 @@ describe('RefreshingTokenSource', () => {
     expect(issuer.calls()).toBe(1);
   });
 
-  test('a renewal in flight is shared too, and callers do not get the stale token meanwhile', async () => {
+  test('ahead of expiry, one background renewal runs while callers keep the still-valid token', async () => {
     const issuer = fakeIssuer(clock);
     const source = new RefreshingTokenSource(issuer.deferred, now);
     const first = source.getToken();
     issuer.settle({ token: 'old', expiresAt: START + 3600_000 });
     await first;
     clock.now = START + 3600_000 - 30_000;
-    const renewing = [source.getToken(), source.getToken(), source.getToken()];
+    expect(await Promise.all([source.getToken(), source.getToken(), source.getToken()])).toEqual(['old', 'old', 'old']);
     expect(issuer.calls()).toBe(2);
     issuer.settle({ token: 'new', expiresAt: clock.now + 3600_000 });
-    expect(await Promise.all(renewing)).toEqual(['new', 'new', 'new']);
+    await settled();
+    expect(await source.getToken()).toBe('new');
+    expect(issuer.calls()).toBe(2);
+  });
+
+  test('a failed background renewal fails nobody while the token is valid; once it expired, callers wait and see the error', async () => {
+    const issuer = fakeIssuer(clock);
+    const refreshed = jest.fn();
+    const source = new RefreshingTokenSource(issuer.deferred, now, refreshed);
+    const first = source.getToken();
+    issuer.settle({ token: 'old', expiresAt: START + 3600_000 });
+    await first;
+    clock.now = START + 3600_000 - 30_000;
+    expect(await source.getToken()).toBe('old');
+    issuer.settle(new Error('token endpoint down'));
+    await settled();
+    expect(refreshed).toHaveBeenLastCalledWith('failure');
+    // Still valid: the next caller gets it and starts another background try.
+    expect(await source.getToken()).toBe('old');
+    expect(issuer.calls()).toBe(3);
+    issuer.settle(new Error('still down'));
+    await settled();
+    clock.now = START + 3600_000;
+    const waiting = source.getToken();
+    expect(issuer.calls()).toBe(4);
+    issuer.settle(new Error('down for good'));
+    await expect(waiting).rejects.toThrow('down for good');
   });
 
   test('a failure is shared by the callers waiting on it but not cached: the next call tries again', async () => {
@@ -200,6 +238,14 @@ describe('parseKeyspotTokenResponse', () => {
     const exp = Math.floor(NOW / 1000) + 900;
     const token = await jwt({ exp });
     expect(parseKeyspotTokenResponse({ data: { token, expiresIn: 7200 } }, NOW)).toEqual({ token, expiresAt: exp * 1000 });
+  });
+
+  test("when our clock runs ahead of Keyspot's (exp already past here), the token's own lifetime exp - iat counts from now", async () => {
+    const iat = Math.floor(NOW / 1000);
+    const token = await jwt({ exp: iat + 3600 });
+    // Our clock is two hours ahead: by it, the fresh token expired an hour ago.
+    const ahead = NOW + 2 * 3600_000;
+    expect(parseKeyspotTokenResponse({ data: { token } }, ahead).expiresAt).toBe(ahead + 3600_000);
   });
 
   test('a JWT without exp falls back to expiresIn', async () => {

@@ -27,8 +27,13 @@ export function parseKeyspotTokenResponse(body: unknown, now: number): IssuedTok
 
 function expiryOf(token: string, data: Record<string, unknown>, root: Record<string, unknown>, now: number): number {
   try {
-    const { exp } = decodeJwt(token);
-    if (typeof exp === 'number' && Number.isFinite(exp)) return exp * 1000;
+    const { exp, iat } = decodeJwt(token);
+    if (typeof exp === 'number' && Number.isFinite(exp)) {
+      if (exp * 1000 > now) return exp * 1000;
+      // Already past by our clock, yet just issued: our clock runs ahead of Keyspot's. Trust the
+      // token's own lifetime (exp - iat) rather than refetching on every request.
+      if (typeof iat === 'number' && exp > iat) return now + (exp - iat) * 1000;
+    }
   } catch {
     // Not a JWT we can read: fall back to the response's own lifetime fields.
   }

@@ -25,9 +25,14 @@ export class StaticTokenSource implements TokenSource {
 /** Renew this long before expiry, at most: a tenth of the token's lifetime, capped at one minute. */
 const MAX_REFRESH_AHEAD_MS = 60_000;
 
+/**
+ * Between `refreshAt` and `expiresAt` the cached token is still good: requests keep using it while
+ * one renewal runs in the background, so a slow or failing token endpoint delays nobody until the
+ * token really expires. Only then do requests wait for (and share) the renewal.
+ */
 export class RefreshingTokenSource implements TokenSource {
   readonly refreshable = true;
-  private current?: { token: string; refreshAt: number };
+  private current?: { token: string; refreshAt: number; expiresAt: number };
   private inFlight?: Promise<string>;
 
   constructor(
@@ -37,11 +42,18 @@ export class RefreshingTokenSource implements TokenSource {
   ) {}
 
   getToken(): Promise<string> {
-    if (this.current && this.now() < this.current.refreshAt) return Promise.resolve(this.current.token);
-    this.inFlight ??= this.refresh().finally(() => {
+    const now = this.now();
+    const current = this.current;
+    if (current && now < current.refreshAt) return Promise.resolve(current.token);
+    const renewal = (this.inFlight ??= this.refresh().finally(() => {
       this.inFlight = undefined;
-    });
-    return this.inFlight;
+    }));
+    if (current && now < current.expiresAt) {
+      // Renew in the background; its failure is counted by refresh() and retried by the next request.
+      renewal.catch(() => undefined);
+      return Promise.resolve(current.token);
+    }
+    return renewal;
   }
 
   invalidate(token: string): void {
@@ -61,7 +73,7 @@ export class RefreshingTokenSource implements TokenSource {
     const { token, expiresAt } = issued;
     this.onRefresh('success');
     const ahead = Math.min(MAX_REFRESH_AHEAD_MS, Math.max(0, (expiresAt - issuedAt) / 10));
-    this.current = { token, refreshAt: expiresAt - ahead };
+    this.current = { token, refreshAt: expiresAt - ahead, expiresAt };
     return token;
   }
 }
