@@ -16,6 +16,11 @@ export interface ApiKeyEntry {
 /** Shorter keys are refused at start-up: they can be guessed. */
 export const MIN_KEY_LENGTH = 16;
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
+/**
+ * A key must travel in an HTTP header: anything but printable ASCII (a space, an accented letter,
+ * a control character) could never be presented intact, so it is a configuration mistake.
+ */
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 export function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
@@ -54,6 +59,8 @@ export function parseApiKeys(text: string | undefined): { entries: ApiKeyEntry[]
     if ((key === undefined) === (digestHex === undefined)) problems.push(`${label} needs exactly one of key or sha256`);
     else if (key !== undefined && (typeof key !== 'string' || key.trim().length < MIN_KEY_LENGTH))
       problems.push(`${label} has a key shorter than ${MIN_KEY_LENGTH} characters`);
+    else if (typeof key === 'string' && !PRINTABLE_ASCII.test(key.trim()))
+      problems.push(`${label} has a key with characters other than printable ASCII (no spaces)`);
     else if (digestHex !== undefined && (typeof digestHex !== 'string' || !SHA256_HEX.test(digestHex.trim())))
       problems.push(`${label} has a sha256 that is not 64 hex digits`);
     if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every(isScope))

@@ -1,8 +1,10 @@
 /**
  * The Express middlewares in front of Apollo on /graphql, in the order that keeps refusals cheap:
  * identify the caller from its API key, spend one token of its rate-limit bucket (callers without
- * a valid key are bucketed by IP, so guessing keys is throttled too), refuse unknown callers, and
- * only then read the body, up to the configured limit. Nothing here reaches a provider.
+ * a valid key are bucketed by IP, so guessing keys is throttled too), refuse unknown callers (but
+ * for a GET that carries no operation: the landing page), and only then read the body, up to the
+ * configured limit. Nothing here reaches a provider. CORS preflights are answered before this
+ * (http-hardening.ts).
  */
 import express, { type Request, type RequestHandler } from 'express';
 import { ErrorCode } from '../errors/error-codes';
@@ -23,13 +25,22 @@ export interface GuardDeps {
   now?: () => number;
 }
 
+/** The GET parameters from which Apollo builds an operation (persisted queries come in `extensions`). */
+const OPERATION_PARAMETERS = ['query', 'extensions', 'variables'];
+
 /**
- * Apollo serves its landing page (never an operation) to a GET that prefers HTML; it needs no key.
- * If this judgement ever disagreed with Apollo's, the scope plugin still refuses a caller-less
- * operation.
+ * A GET that cannot carry an operation: Apollo's landing page, which needs no key. Judged by the
+ * URL, not by Accept: a client chooses its Accept header, and one preferring HTML but still
+ * accepting JSON would otherwise have its query parsed and validated without a key. The search is
+ * read from the first `?` of the raw URL, a superset of what Apollo parses, so any parameter Apollo
+ * could see is seen here too.
  */
-function wantsLandingPage(req: Request): boolean {
-  return req.method === 'GET' && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+export function isLandingPageRequest(req: Request): boolean {
+  if (req.method !== 'GET') return false;
+  const start = req.url.indexOf('?');
+  if (start < 0) return true;
+  const parameters = new URLSearchParams(req.url.slice(start + 1));
+  return !OPERATION_PARAMETERS.some((name) => parameters.has(name));
 }
 
 export function graphqlGuards(security: SecurityConfig, deps: GuardDeps): RequestHandler[] {
@@ -38,7 +49,8 @@ export function graphqlGuards(security: SecurityConfig, deps: GuardDeps): Reques
   const open = registry.size === 0;
 
   const admit: RequestHandler = (req, res, next) => {
-    if (wantsLandingPage(req)) return next();
+    // The landing page needs no key, but it is still rate limited like anything else.
+    const landingPage = isLandingPageRequest(req);
     const key = open ? undefined : presentedKey(req.headers);
     const caller: Caller | undefined = open ? ANONYMOUS_CALLER : key ? registry.identify(key) : undefined;
     const bucket = caller && !caller.anonymous ? `key:${caller.name}` : `ip:${req.ip ?? 'unknown'}`;
@@ -53,6 +65,7 @@ export function graphqlGuards(security: SecurityConfig, deps: GuardDeps): Reques
       return sendRefusal(res, 429, RATE_LIMITED, 'Too many requests; retry later', { retryAfterSeconds: decision.retryAfterSeconds });
     }
     if (!caller) {
+      if (landingPage) return next();
       deps.logger.warn({ requestId, reason: key ? 'unknown key' : 'no key' }, 'request refused: unauthenticated');
       res.setHeader('WWW-Authenticate', 'Bearer realm="leadgraph"');
       return sendRefusal(

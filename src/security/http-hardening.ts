@@ -1,6 +1,7 @@
 /**
  * Browser-facing HTTP hardening for the whole app: helmet's security headers, and CORS on
- * /graphql for the configured origins (plus Apollo Studio's Sandbox in development).
+ * /graphql for the configured origins (plus Apollo Studio's Sandbox in development), every
+ * preflight answered here, before the key check and the rate limiter.
  *
  * Content-Security-Policy: everything but /graphql gets helmet's strict default. /graphql serves
  * JSON (which CSP does not govern) and Apollo's landing page, which carries its own nonce-based
@@ -66,4 +67,12 @@ export function applyHttpHardening(app: Express, security: SecurityConfig): void
       maxAge: 600,
     }),
   );
+  // cors answers an allowed origin's preflight itself and passes the others on; answer those here
+  // too (without CORS headers, so the browser refuses), before the key check and the rate limiter:
+  // a preflight never carries a key, and must not spend anyone's tokens.
+  app.use('/graphql', (req, res, next) => {
+    if (req.method !== 'OPTIONS') return next();
+    res.status(204).setHeader('Content-Length', '0');
+    res.end();
+  });
 }

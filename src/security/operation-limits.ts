@@ -25,7 +25,9 @@ export function operationLimits(limits: OperationLimits, production: boolean): O
     // Armor's cost rule cannot weigh lists by `first`/`last`; operation-cost.ts does.
     costLimit: { enabled: false },
     maxDepth: { n: limits.maxDepth, exposeLimits, errorMessage: 'Operation rejected: it is nested too deeply.' },
-    maxAliases: { n: limits.maxAliases, exposeLimits, errorMessage: 'Operation rejected: it uses too many aliases.' },
+    // Armor lets `__typename` be aliased without limit by default; every alias counts here, as each
+    // one is a field the server resolves and serialises.
+    maxAliases: { n: limits.maxAliases, exposeLimits, allowList: [], errorMessage: 'Operation rejected: it uses too many aliases.' },
     maxDirectives: { n: limits.maxDirectives, exposeLimits, errorMessage: 'Operation rejected: it uses too many directives.' },
     // Armor's token check throws from a plugin hook, which Apollo answers with a 500; graphql-js's
     // own parser limit fails the parse (400) instead.

@@ -1,7 +1,8 @@
 /**
  * Callers and scopes over real HTTP: no or unknown key is 401, a key lacking the operation's scope
  * is 403 FORBIDDEN, both before any upstream call; both header forms and the sha256 form work; a
- * write-only key (a website form) can create a lead but never read one.
+ * write-only key (a website form) can create a lead but never read one. Only a GET that carries no
+ * operation (the landing page) goes without a key.
  */
 import { startTestStack, type TestStack } from '../support/test-stack';
 import {
@@ -168,10 +169,40 @@ describe('allowed', () => {
   });
 
   test('the Sandbox landing page needs no key but runs nothing', async () => {
-    const res = await http.fetch(`${stack.gateway.graphqlUrl}?query=${encodeURIComponent(LEADS)}`, { headers: { accept: 'text/html' } });
+    const res = await http.fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(stack.upstreamCalls()).toBe(0);
+  });
+});
+
+describe('a GET carrying an operation needs a key, whatever it accepts', () => {
+  // Prefers HTML, still accepts JSON: Apollo would parse and validate the operation and answer JSON.
+  const PREFERS_HTML = { accept: 'application/json; charset=utf-8, text/html;q=0.9', 'apollo-require-preflight': '1' };
+  const persisted = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256Hex(LEADS) } }));
+
+  test.each([
+    ['query (an unknown field, to probe the schema)', `query=${encodeURIComponent('{ leads { nodes { id secretField } } }')}`],
+    ['query (valid)', `query=${encodeURIComponent(LEADS)}`],
+    ['query, preferring only HTML', `query=${encodeURIComponent(LEADS)}`, { accept: 'text/html' }],
+    ['extensions (a persisted query)', `extensions=${persisted}`],
+    ['variables', `variables=${encodeURIComponent('{}')}`],
+    ['an empty query', 'query='],
+    ['a query after an unrelated parameter', `x=1&query=${encodeURIComponent(LEADS)}`],
+  ])('%s: 401 before GraphQL sees it', async (_case, search, headers: Record<string, string> = PREFERS_HTML) => {
+    const res = await http.fetch(`${stack.gateway.graphqlUrl}?${search}`, { headers });
+    expect(res.status).toBe(401);
+    expect(codesOf(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.text).not.toMatch(/secretField|Cannot query/);
+    expect(stack.upstreamCalls()).toBe(0);
+  });
+
+  test('with a key it runs', async () => {
+    const res = await http.fetch(`${stack.gateway.graphqlUrl}?query=${encodeURIComponent(LEADS)}`, {
+      headers: { ...PREFERS_HTML, ...bearer(REPORTING_KEY) },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.data.leads.nodes).toHaveLength(3);
   });
 });
 

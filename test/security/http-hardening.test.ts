@@ -138,14 +138,21 @@ describe('CORS', () => {
 
   test('another origin gets no CORS headers', async () => {
     const res = await preflight(stack, 'https://evil.example.net');
+    // Answered like any preflight, before the key check: no 401, just nothing that allows it.
+    expect(res.status).toBe(204);
+    expect(res.text).toBe('');
+    expect(res.headers.get('www-authenticate')).toBeNull();
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('access-control-allow-methods')).toBeNull();
     const post = await http.post(stack, { query: LEADS }, { ...auth, origin: 'https://evil.example.net' });
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test("Apollo Studio's Sandbox is allowed in development, not in production", async () => {
     expect((await preflight(stack, SANDBOX_ORIGIN)).headers.get('access-control-allow-origin')).toBe(SANDBOX_ORIGIN);
-    expect((await preflight(production, SANDBOX_ORIGIN)).headers.get('access-control-allow-origin')).toBeNull();
+    const sandboxInProduction = await preflight(production, SANDBOX_ORIGIN);
+    expect(sandboxInProduction.status).toBe(204);
+    expect(sandboxInProduction.headers.get('access-control-allow-origin')).toBeNull();
     expect((await preflight(production, APP_ORIGIN)).headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
   });
 });

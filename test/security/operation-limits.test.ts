@@ -1,10 +1,11 @@
 /**
- * Operation limits (depth, aliases, directives, tokens, cost weighted by `first`/`last`): each
- * refused before any upstream call and allowed just under the limit; outside production the
- * message says the limit, in production it does not.
+ * Operation limits (depth, aliases, directives, tokens, cost weighted by `first`/`last` with
+ * variable defaults applied, `_entities` representations): each refused before any upstream call
+ * and allowed just under the limit; outside production the message says the limit, in production
+ * it does not.
  */
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import { operationCost } from '../../src/security/operation-cost';
+import { MAX_REPRESENTATIONS, operationCost, operationWeight } from '../../src/security/operation-cost';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { codesOf, expectNoLeaks, providerSecrets, Recorder } from './security-harness';
 
@@ -24,6 +25,10 @@ interface Case {
   /** What the development message says (with the limit). */
   detail: RegExp;
 }
+
+const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lead { id } } }';
+const representations = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ __typename: 'Lead', id: `tesselys:cl${String(i).padStart(23, '0')}` }));
 
 const CASES: Case[] = [
   {
@@ -71,6 +76,20 @@ const CASES: Case[] = [
     refused: { query: 'query ($n: Int) { leads(first: $n) { nodes { id title } } }', variables: { n: 100 } },
     code: 'GRAPHQL_VALIDATION_FAILED',
     detail: /cost limit of 300 exceeded, found 301/,
+  },
+  {
+    limit: 'cost (first from a variable default)',
+    allowed: { query: 'query ($n: Int = 5) { leads(first: $n) { nodes { id title } } }' },
+    refused: { query: 'query ($n: Int = 100) { leads(first: $n) { nodes { id title } } }' },
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    detail: /cost limit of 300 exceeded, found 301/,
+  },
+  {
+    limit: '_entities representations (variable)',
+    allowed: { query: ENTITIES, variables: { r: representations(10) } },
+    refused: { query: ENTITIES, variables: { r: representations(MAX_REPRESENTATIONS + 1) } },
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    detail: /representations limit of 100 exceeded, found 101/,
   },
   {
     limit: 'cost (last)',
@@ -124,9 +143,36 @@ describe.each(CASES)('$limit', ({ allowed, refused, code, detail }) => {
   });
 });
 
-test('the default limits let the example front-end queries through', async () => {
-  const stack = await startTestStack();
-  try {
+describe('default limits', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.close());
+
+  test('aliases of __typename count like any other (20 refused, 15 allowed)', async () => {
+    const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    const refused = await http.gql(stack, aliases(20));
+    expect(refused.status).toBe(400);
+    expect(codesOf(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(refused.json.errors[0].message).toMatch(/Aliases limit of 15/);
+    const allowed = await http.gql(stack, aliases(15));
+    expect(allowed.json.errors).toBeUndefined();
+    expect(allowed.json.data.a14).toBe('Query');
+  });
+
+  test('10 representations resolve, through upstream reads', async () => {
+    const listed = await http.gql(stack, '{ leads(first: 10) { nodes { id } } }');
+    const ids = (listed.json.data.leads.nodes as Array<{ id: string }>).map((node) => node.id);
+    expect(ids).toHaveLength(10);
+    stack.resetCounters();
+    const res = await http.gql(stack, ENTITIES, { r: ids.map((id) => ({ __typename: 'Lead', id })) });
+    expect(res.json.errors).toBeUndefined();
+    expect((res.json.data._entities as Array<{ id: string }>).map((entity) => entity.id)).toEqual(ids);
+    expect(stack.upstreamCalls()).toBeGreaterThan(0);
+  });
+
+  test('the example front-end queries get through', async () => {
     const res = await http.gql(
       stack,
       `query LeadsPage($after: String) {
@@ -139,25 +185,31 @@ test('the default limits let the example front-end queries through', async () =>
       }`,
     );
     expect(res.json.errors).toBeUndefined();
-  } finally {
-    await stack.close();
-  }
+  });
 });
 
 describe('cost model', () => {
   const schema = buildSchema(`
-    type Query { items(first: Int, last: Int): Page!, item: Item, tags: [String!]!, pagedDefault(first: Int = 7): Page! }
+    scalar _Any
+    union _Entity = Item
+    type Query {
+      items(first: Int, last: Int): Page!, item: Item, tags: [String!]!, pagedDefault(first: Int = 7): Page!
+      _entities(representations: [_Any!]!): [_Entity]!
+    }
     type Page { nodes: [Item!]! }
     type Item { id: ID!, children(first: Int): Page! }
   `);
-  const cost = (query: string, variables?: Record<string, unknown>) => {
+  const operationOf = (query: string) => {
     const document = parse(query);
-    return operationCost(
-      schema,
-      document,
-      document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode,
-      variables,
-    );
+    return { document, operation: document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode };
+  };
+  const cost = (query: string, variables?: Record<string, unknown>) => {
+    const { document, operation } = operationOf(query);
+    return operationCost(schema, document, operation, variables);
+  };
+  const weight = (query: string, variables?: Record<string, unknown>) => {
+    const { document, operation } = operationOf(query);
+    return operationWeight(schema, document, operation, variables);
   };
 
   test('every field counts 1; paging fields multiply what they select', () => {
@@ -170,6 +222,41 @@ describe('cost model', () => {
     expect(cost('query($n: Int) { items(first: $n) { nodes { id } } }', { n: 3 })).toBe(1 + 3 * 2);
     expect(cost('{ items { nodes { id } } }')).toBe(1 + 20 * 2);
     expect(cost('{ pagedDefault { nodes { id } } }')).toBe(1 + 7 * 2);
+  });
+
+  test("a variable the request leaves out takes the operation's default; a given value or null wins", () => {
+    const query = 'query($n: Int = 100) { items(first: $n) { nodes { id } } }';
+    expect(cost(query)).toBe(1 + 100 * 2);
+    expect(cost(query, {})).toBe(1 + 100 * 2);
+    expect(cost(query, { n: 3 })).toBe(1 + 3 * 2);
+    expect(cost(query, { n: null })).toBe(1 + 20 * 2);
+    expect(cost('query($n: Int = 100) { a: items(first: $n) { nodes { id } } b: items { nodes { id } } }')).toBe(1 + 100 * 2 + 1 + 20 * 2);
+  });
+
+  test('each _entities representation costs at least a lead read, and is counted, from a literal or a variable', () => {
+    const rep = '{ __typename: "Item", id: "1" }';
+    expect(weight(`{ _entities(representations: [${rep}, ${rep}]) { ... on Item { id } } }`)).toEqual({
+      cost: 1 + 2 * 2,
+      representations: 2,
+    });
+    // A selection of nothing but __typename still reads each one.
+    expect(weight(`{ _entities(representations: [${rep}, ${rep}, ${rep}]) { __typename } }`)).toEqual({
+      cost: 1 + 3 * 2,
+      representations: 3,
+    });
+    expect(weight(`{ _entities(representations: ${rep}) { __typename } }`).representations).toBe(1);
+    const variable = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Item { id children(first: 2) { nodes { id } } } } }';
+    expect(weight(variable, { r: Array.from({ length: 1500 }, () => ({})) })).toEqual({
+      cost: 1 + 1500 * (1 + 2 + 2 * 2),
+      representations: 1500,
+    });
+    // Aliases and fragments add up.
+    expect(
+      weight(
+        `{ a: _entities(representations: [${rep}]) { __typename } ...F ...F } fragment F on Query { _entities(representations: [${rep}, ${rep}]) { __typename } }`,
+      ).representations,
+    ).toBe(5);
+    expect(weight('query($r: [_Any!]! = [{}, {}]) { _entities(representations: $r) { __typename } }').representations).toBe(2);
   });
 
   test('fragments and inline fragments count where they are spread; __typename and introspection are free', () => {

@@ -1,7 +1,7 @@
 /**
- * Production mode over real HTTP: introspection off unless INTROSPECTION=true, no "Did you mean"
- * hints, no stack traces, and an unexpected error masked as INTERNAL_SERVER_ERROR with the request
- * id while its detail goes only to the log.
+ * Production mode over real HTTP: introspection (and federation's `_service { sdl }`) off unless
+ * INTROSPECTION=true, no "Did you mean" hints, no stack traces, and an unexpected error masked as
+ * INTERNAL_SERVER_ERROR with the request id while its detail goes only to the log.
  */
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../src/errors/error-codes';
@@ -55,6 +55,24 @@ describe('introspection', () => {
   test('on in development', async () => {
     const res = await http.gql(development, INTROSPECTION_QUERIES[0]!, undefined, auth);
     expect(res.json.data.__schema.queryType.name).toBe('Query');
+  });
+
+  test.each(['{ _service { sdl } }', '{ s: _service { sdl } }'])('the subgraph SDL is off in production too: %s', async (query) => {
+    const res = await http.gql(production, query, undefined, auth);
+    expect(res.status).toBe(400);
+    expect(codesOf(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(res.json.errors[0].message).toMatch(/_service.*introspection is disabled/);
+    expect(res.json.data).toBeUndefined();
+    expect(res.text).not.toContain('type Lead');
+  });
+
+  test.each([
+    ['INTROSPECTION=true', () => introspective],
+    ['development', () => development],
+  ])('the subgraph SDL is served with %s', async (_case, target) => {
+    const res = await http.gql(target(), '{ _service { sdl } }', undefined, auth);
+    expect(res.json.errors).toBeUndefined();
+    expect(res.json.data._service.sdl).toContain('type Lead');
   });
 
   test('__typename is not introspection and stays available', async () => {

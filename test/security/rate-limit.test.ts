@@ -1,7 +1,8 @@
 /**
  * Rate limiting per caller over real HTTP: a tiny bucket, the gateway's injected clock to refill it
  * (no sleeping), 429 with Retry-After in the GraphQL error shape, and no upstream call when
- * refused. Callers without a valid key share their IP's bucket, so guessing keys is throttled too.
+ * refused. Callers without a valid key share their IP's bucket, so guessing keys is throttled too;
+ * the keyless landing page spends from it as well, while CORS preflights spend nothing.
  */
 import { TokenBucketLimiter } from '../../src/security/rate-limiter';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -76,6 +77,28 @@ test('callers without a valid key are limited by IP: key guessing hits 429 too',
   // A valid key is not held back by its IP's bucket.
   expect((await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY))).status).toBe(200);
   expect(stack.logs.records().some((r) => r.msg === 'request refused: rate limited' && r.caller === null)).toBe(true);
+});
+
+test('the landing page needs no key but is rate limited by IP', async () => {
+  const landing = () => http.fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
+  const statuses = [(await landing()).status, (await landing()).status, (await landing()).status];
+  expect(statuses).toEqual([200, 200, 429]);
+  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['RATE_LIMITED']);
+});
+
+test('CORS preflights, from any origin, spend no tokens and need no key', async () => {
+  const preflight = (origin: string) =>
+    http.fetch(stack.gateway.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-api-key' },
+    });
+  const statuses: number[] = [];
+  for (let i = 0; i < 5; i++) statuses.push((await preflight('https://evil.example.net')).status);
+  expect(statuses).toEqual([204, 204, 204, 204, 204]);
+  // The IP's bucket (burst 2) is untouched: two keyless requests are refused as unauthenticated, not limited.
+  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['UNAUTHENTICATED']);
+  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['UNAUTHENTICATED']);
+  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['RATE_LIMITED']);
 });
 
 describe('token bucket', () => {

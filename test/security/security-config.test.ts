@@ -17,7 +17,7 @@ function problemsOf(env: Record<string, string>): string[] {
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    for (const value of [CRM_KEY, SITE_KEY, REPORTING_KEY, sha256Hex(REPORTING_KEY), 'short-key-1'])
+    for (const value of [CRM_KEY, SITE_KEY, REPORTING_KEY, sha256Hex(REPORTING_KEY), 'short-key-1', 'lg_crm_8f3a91c2'])
       expect((error as ConfigError).message).not.toContain(value);
     return problems;
   }
@@ -74,6 +74,21 @@ describe('bad variables: one line each, naming it, never a key', () => {
       'key and sha256',
       JSON.stringify([{ name: 'crm', key: CRM_KEY, sha256: sha256Hex(CRM_KEY), scopes: ['leads:read'] }]),
       /exactly one of key or sha256/,
+    ],
+    [
+      'a key with a space',
+      JSON.stringify([{ name: 'crm', key: 'lg_crm_8f3a91c2 d7e64b0f9a5c1e7d', scopes: ['leads:read'] }]),
+      /entry 1 \("crm"\) has a key with characters other than printable ASCII/,
+    ],
+    [
+      'a non-ASCII key',
+      JSON.stringify([{ name: 'crm', key: 'lg_crm_8f3a91c2é7e64b0f9a5c1e7d', scopes: ['leads:read'] }]),
+      /entry 1 \("crm"\) has a key with characters other than printable ASCII/,
+    ],
+    [
+      'a key with a control character',
+      JSON.stringify([{ name: 'crm', key: 'lg_crm_8f3a91c2\u0007d7e64b0f9a5c1e7d', scopes: ['leads:read'] }]),
+      /entry 1 \("crm"\) has a key with characters other than printable ASCII/,
     ],
     ['a bad sha256', JSON.stringify([{ name: 'crm', sha256: 'abc', scopes: ['leads:read'] }]), /sha256 that is not 64 hex digits/],
     ['an unknown scope', JSON.stringify([{ name: 'crm', key: CRM_KEY, scopes: ['leads:delete'] }]), /needs scopes/],
