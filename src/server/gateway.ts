@@ -155,7 +155,15 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     }),
   );
 
-  await listening;
+  try {
+    await listening;
+  } catch (error) {
+    // e.g. the port is taken: leave nothing running behind (demo simulators, pools, Apollo).
+    await apollo.stop().catch(() => undefined);
+    await runtime.close();
+    await Promise.allSettled(closers.map((close) => close()));
+    throw error;
+  }
   const { port, address } = httpServer.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;

@@ -7,7 +7,10 @@ import type { FieldProblem } from '../errors/bad-user-input.error';
 
 export function fieldProblems(value: object, path: string, options: ValidatorOptions = {}): FieldProblem[] {
   const errors = validateSync(value, { forbidUnknownValues: false, validationError: { target: false, value: false }, ...options });
-  return errors.flatMap((error) => flatten(error, path));
+  const problems = errors.flatMap((error) => flatten(error, path));
+  // Two rules may say the same thing about one field (e.g. two e-mail checks): say it once.
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(`${p.path}\n${p.message}`) && seen.add(`${p.path}\n${p.message}`));
 }
 
 function flatten(error: ValidationError, parent: string): FieldProblem[] {

@@ -398,3 +398,15 @@ test('a Tesselys title is limited in characters as the provider counts them (emo
   expect(res.errors![0]!.extensions!.fields).toContainEqual({ path: 'input.title', message: 'must be at most 255 characters' });
   expect(stack.upstreamCalls()).toBe(0);
 });
+
+test.each(['a@exämple.com', '"a b"@example.com'])(
+  'an e-mail Keyspot would refuse (%s) is refused here first, with one message',
+  async (email) => {
+    stack.resetCounters();
+    const res = await stack.gql('mutation C($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }', {
+      input: { provider: 'KEYSPOT', description: 'Quero visitar', contact: { name: 'Ana', email, phone: '11999999999' } },
+    });
+    expect(res.errors![0]!.extensions!.fields).toEqual([{ path: 'input.contact.email', message: 'must be a valid e-mail address' }]);
+    expect(stack.upstreamCalls()).toBe(0);
+  },
+);

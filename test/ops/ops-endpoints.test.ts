@@ -2,6 +2,9 @@
  * What operators rely on: liveness, readiness that really probes the providers, Prometheus
  * metrics that move with traffic, and request ids that round-trip into errors and logs.
  */
+import { PROVIDER_MODULES } from '../../src/providers/registry';
+import { startGateway } from '../../src/server/gateway';
+import { captureLogs } from '../support/log-capture';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 const KEYSPOT_CREATE = `mutation Create($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }`;
@@ -139,5 +142,53 @@ describe('graceful close', () => {
     expect(res.status).toBe(200);
     expect(res.data!.leads.totalCount).toBe(64);
     await expect(fetch(`${stack.gateway.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('with Keyspot down', () => {
+  test('/readyz asks Keyspot for a fresh token rather than trusting a cached one, and reports it unavailable', async () => {
+    const stack = await startTestStack({ env: { PROVIDER_RETRIES: '0' } });
+    try {
+      // A token is cached by a first successful create...
+      const created = await stack.gql(KEYSPOT_CREATE, { input: keyspotInput });
+      expect(created.errors).toBeUndefined();
+      // ...then Keyspot goes down: readiness must notice despite the cached token.
+      stack.keyspot.faults.failNext({ route: 'POST /v1/auth/token', status: 503 });
+      const res = await fetch(`${stack.gateway.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { providers: Record<string, unknown> }).providers.KEYSPOT).toEqual({
+        ready: false,
+        code: 'PROVIDER_UNAVAILABLE',
+      });
+      expect(stack.keyspot.tokenCalls()).toBe(2);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+describe('start-up failure', () => {
+  test('a taken port rejects start-up and leaves no demo simulator running', async () => {
+    const first = await startGateway({ env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1' }, port: 0, logger: captureLogs().logger });
+    try {
+      const port = Number(new URL(first.url).port);
+      // Record where the failing gateway's simulators listen.
+      const simulatorUrls: string[] = [];
+      const modules = PROVIDER_MODULES.map((module) => ({
+        ...module,
+        startDemo: async (options?: Parameters<typeof module.startDemo>[0]) => {
+          const demo = await module.startDemo(options);
+          simulatorUrls.push(demo.url);
+          return demo;
+        },
+      }));
+      await expect(
+        startGateway({ env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1' }, port, logger: captureLogs().logger, modules }),
+      ).rejects.toThrow(/EADDRINUSE/);
+      expect(simulatorUrls).toHaveLength(2);
+      for (const url of simulatorUrls) await expect(fetch(`${url}/`)).rejects.toThrow();
+    } finally {
+      await first.close();
+    }
   });
 });

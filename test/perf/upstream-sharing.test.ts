@@ -99,3 +99,31 @@ test('a body cut short surfaces when it is read, not as a failed request', async
   expect(response.status).toBe(200);
   await expect(response.text()).rejects.toThrow();
 });
+
+test('an exchange retired by a deadline, when it finally ends, does not unshare the newer exchange for the same GET', async () => {
+  await pool.close();
+  pool = createUpstreamPool({ timeoutMs: 50 });
+  const url = `${sim.url}/external/v1/leads?page=1&limit=5`;
+  // Both the old and the newer exchange hang; each ends only at the pool's timeout.
+  sim.faults.hangNext({ route: LIST, count: 2 });
+  const gaveUp = new AbortController();
+  const first = expect(pool.fetch(url, { method: 'GET', headers, signal: gaveUp.signal })).rejects.toThrow('deadline');
+  const stuckWithOld = expect(pool.fetch(url, { method: 'GET', headers })).rejects.toThrow();
+  gaveUp.abort(new Error('deadline'));
+  await first;
+  const newer = expect(pool.fetch(url, { method: 'GET', headers })).rejects.toThrow();
+  await stuckWithOld; // the old exchange has ended while the newer one still hangs
+  const joiner = expect(pool.fetch(url, { method: 'GET', headers })).rejects.toThrow();
+  await Promise.all([newer, joiner]);
+  // Two exchanges in all: the late joiner shared the newer one instead of starting a third.
+  expect(sim.counters.count(LIST)).toBe(2);
+});
+
+test('a caller whose deadline already passed starts nothing', async () => {
+  const gaveUp = new AbortController();
+  gaveUp.abort(new Error('too late'));
+  await expect(pool.fetch(`${sim.url}/external/v1/leads?limit=1`, { method: 'GET', headers, signal: gaveUp.signal })).rejects.toThrow(
+    'too late',
+  );
+  expect(sim.counters.count(LIST)).toBe(0);
+});

@@ -81,17 +81,20 @@ export function createUpstreamPool(options: UpstreamPoolOptions = {}): UpstreamP
    * request itself follows none, so one caller giving up never fails the others.
    */
   function join(key: string, url: string, init: FetcherRequestInit): Promise<Exchange> {
-    let entry = inFlight.get(key);
     const signal = init.signal as AbortSignal | undefined;
+    // A caller that has already given up starts nothing.
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    let entry = inFlight.get(key);
     if (entry) {
       shared++;
       if (signal) joiners.add(signal);
     } else {
       const created: InFlight = { exchange: exchange(url, init, undefined) };
-      created.exchange.then(
-        () => inFlight.delete(key),
-        () => inFlight.delete(key),
-      );
+      // Only remove itself: a newer exchange may hold the key since a deadline retired this one.
+      const retire = () => {
+        if (inFlight.get(key) === created) inFlight.delete(key);
+      };
+      created.exchange.then(retire, retire);
       inFlight.set(key, created);
       entry = created;
     }

@@ -1,4 +1,7 @@
 /** Keyspot, as the provider registry knows it. */
+import { decodeJwt } from 'jose';
+import { ErrorCode } from '../../errors/error-codes';
+import { ProviderError } from '../../errors/provider.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import { createUpstreamPool } from '../http/upstream-pool';
 import type { ProviderModule } from '../provider-adapter';
@@ -9,6 +12,18 @@ import { KeyspotClient } from './keyspot.client';
 import { readKeyspotConfig, type KeyspotConfig } from './keyspot.config';
 import { RefreshingTokenSource, StaticTokenSource, type TokenSource } from './keyspot.token-source';
 import { startKeyspotSimulator } from './simulator/keyspot.simulator';
+
+function assertStaticTokenUnexpired(token: string, now: number): void {
+  let exp: number | undefined;
+  try {
+    exp = decodeJwt(token).exp;
+  } catch {
+    return; // Not a JWT we can read: only Keyspot can judge it.
+  }
+  if (exp !== undefined && exp * 1000 <= now) {
+    throw new ProviderError(ErrorCode.PROVIDER_AUTH_FAILED, LeadProvider.KEYSPOT, 'KEYSPOT_API_TOKEN has expired.');
+  }
+}
 
 export const keyspotModule: ProviderModule<KeyspotConfig> = {
   provider: LeadProvider.KEYSPOT,
@@ -59,9 +74,13 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
         };
         return new KeyspotAdapter(new KeyspotClient(config.baseUrl, tokens, transport), logger);
       },
-      // Keyspot documents no read endpoint: obtaining a token is what proves the credentials
-      // (a static token can only be checked when a create uses it).
-      probe: async () => void (await tokens.getToken()),
+      // Keyspot documents no read endpoint: a fresh token call is what proves the service is up and
+      // the credentials still work (a cached token would prove neither). A static token can only be
+      // checked for expiry here; Keyspot judges it when a create uses it.
+      probe: async () => {
+        if (tokens instanceof RefreshingTokenSource) await tokens.renew();
+        else assertStaticTokenUnexpired(await tokens.getToken(), now());
+      },
       health: () => policy.health(),
       close: () => pool.close(),
     };

@@ -45,15 +45,20 @@ export class RefreshingTokenSource implements TokenSource {
     const now = this.now();
     const current = this.current;
     if (current && now < current.refreshAt) return Promise.resolve(current.token);
-    const renewal = (this.inFlight ??= this.refresh().finally(() => {
-      this.inFlight = undefined;
-    }));
+    const renewal = this.renew();
     if (current && now < current.expiresAt) {
       // Renew in the background; its failure is counted by refresh() and retried by the next request.
       renewal.catch(() => undefined);
       return Promise.resolve(current.token);
     }
     return renewal;
+  }
+
+  /** Fetches a new token now (shared with any renewal in flight): proof the credentials still work. */
+  renew(): Promise<string> {
+    return (this.inFlight ??= this.refresh().finally(() => {
+      this.inFlight = undefined;
+    }));
   }
 
   invalidate(token: string): void {

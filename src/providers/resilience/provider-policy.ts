@@ -157,7 +157,9 @@ export class ProviderPolicy {
     try {
       outcome = await this.breaker.execute(async () => {
         let attemptSignal: AbortSignal | undefined;
-        const joined = () => attemptSignal !== undefined && this.joinedExchange(attemptSignal);
+        // A half-open probe always counts: it alone decides whether the circuit closes.
+        const probing = this.breaker.state === CircuitState.HalfOpen;
+        const joined = () => !probing && attemptSignal !== undefined && this.joinedExchange(attemptSignal);
         try {
           const value = await this.deadline.execute(({ signal }) => {
             attemptSignal = signal;
