@@ -3,6 +3,7 @@
  * Every bad variable is reported, one line each, naming it and never echoing its value: a secret
  * pasted into the wrong variable must not end up in a log.
  */
+import { registerSecrets, secretsInEnv } from '../errors/known-secrets';
 import type { ProviderModule } from '../providers/provider-adapter';
 import { readSecurityConfig, type SecurityConfig } from '../security/security-config';
 import type { ResilienceSettings } from '../providers/resilience/resilience-settings';
@@ -41,6 +42,8 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderModule<any>[]): GatewayConfig {
+  // Credentials are redacted literally from every log line and client message from now on.
+  registerSecrets(secretsInEnv(env));
   const problems: string[] = [];
 
   const portText = env.PORT?.trim() || '4000';

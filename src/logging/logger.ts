@@ -1,37 +1,23 @@
 /**
  * The structured logger every module receives (never the console): pino JSON, with two layers of
- * redaction so a forgotten field cannot leak into a log line: known secret and personal keys are
- * censored at any depth, and every string value (and the message) goes through the same redaction
- * as provider messages (tokens, URLs with credentials, e-mails, phones). One walk does both: pino's
+ * redaction so a forgotten field cannot leak into a log line: secret and personal keys (matched by
+ * pattern) are censored at any depth, child bindings included, and every string value (and the
+ * message) goes through the same redaction as provider messages (the gateway's registered
+ * credentials, tokens, URLs with credentials, e-mails, phones). One walk does both: pino's
  * own path-based redaction cost more than the rest of the log line (measured with bench:profile).
  */
 import pino from 'pino';
+import { holdsKnownSecret } from '../errors/known-secrets';
 import { redactSecrets } from '../errors/sanitize';
 
 export type Logger = pino.Logger;
 
-/** Keys whose values are never logged, at any depth (compared lower-cased). */
-const SENSITIVE_KEYS = new Set([
-  'authorization',
-  'x-api-key',
-  'x-company-token',
-  'cookie',
-  'set-cookie',
-  'token',
-  'accesstoken',
-  'access_token',
-  'clientsecret',
-  'client_secret',
-  'companytoken',
-  'apikey',
-  'api_key',
-  'key',
-  'password',
-  'secret',
-  'email',
-  'phone',
-  'variables',
-]);
+/**
+ * Keys whose values are never logged, at any depth, matched by pattern so variants are caught too
+ * (`x-access-token`, `refreshToken`, `apiKeyValue`, `userEmail`). `apiKeys` alone is exempt: the
+ * start-up line lists the key *names* under it (the keys themselves are registered secrets).
+ */
+const SENSITIVE_KEY = /token|secret|passw(or)?d|authorization|^auth$|credential|api[-_]?key(?!s$)|^key$|cookie|e-?mail|phone|^variables$/i;
 
 export interface LoggerOptions {
   level?: string;
@@ -45,23 +31,33 @@ export interface LoggerOptions {
 const MAX_DEPTH = 6;
 
 /** Characters every redaction pattern needs; a string without any is left as it is, cheaply. */
-const MIGHT_HOLD_SECRETS = /[@:=/]|bearer|eyJ|\d[\d\s().-]{6,}\d|[A-Za-z0-9_-]{32}/i;
+const MIGHT_HOLD_SECRETS = /[@:=/]|%40|bearer|basic|token|secret|passw|api[-_]?key|eyJ|\d[\d\s().-]{6,}\d|[A-Za-z0-9_-]{32}/i;
 
 function redactString(text: string): string {
-  return MIGHT_HOLD_SECRETS.test(text) ? redactSecrets(text) : text;
+  return MIGHT_HOLD_SECRETS.test(text) || holdsKnownSecret(text) ? redactSecrets(text) : text;
+}
+
+/** An error as a plain object, keeping its class name (`TypeError`, `ProviderError`) and code. */
+function serializeError(error: Error): Record<string, unknown> {
+  const code = (error as { code?: unknown }).code;
+  // A subclass that never set `name` still says "Error": its constructor knows better.
+  const type = error.name && error.name !== 'Error' ? error.name : error.constructor?.name || 'Error';
+  return {
+    type,
+    message: redactSecrets(error.message),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(error.stack ? { stack: redactSecrets(error.stack) } : {}),
+  };
 }
 
 function redactValue(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return redactString(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[depth]';
-  if (value instanceof Error) {
-    return { type: value.name, message: redactSecrets(value.message), stack: value.stack ? redactSecrets(value.stack) : undefined };
-  }
+  if (value instanceof Error) return serializeError(value);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const clean: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value))
-    clean[key] = SENSITIVE_KEYS.has(key.toLowerCase()) ? '[redacted]' : redactValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) clean[key] = SENSITIVE_KEY.test(key) ? '[redacted]' : redactValue(item, depth + 1);
   return clean;
 }
 
@@ -70,16 +66,34 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     level: options.level ?? 'info',
     base: { service: 'leadgraph' },
     formatters: { log: (object) => redactValue(object, 0) as Record<string, unknown> },
+    // The formatter above already made errors plain objects; pino's default `err` serializer
+    // would take them for errors again and relabel them "Object".
+    serializers: { err: (value: unknown) => value },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactString(arg) : arg)) as Parameters<typeof method>);
       },
     },
   };
-  if (options.destination) return pino(config, options.destination);
+  if (options.destination) return redactingChildren(pino(config, options.destination));
   if (options.pretty)
-    return pino({ ...config, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } });
-  return pino(config, pino.destination(1));
+    return redactingChildren(
+      pino({ ...config, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }),
+    );
+  return redactingChildren(pino(config, pino.destination(1)));
+}
+
+/**
+ * child({...}) bindings are serialised once, when the child is made, and pino's formatters do not
+ * see them (`formatters.bindings` only covers the root): redact them on the way in. Children are
+ * prototype copies of their parent, so every descendant inherits this `child`.
+ */
+function redactingChildren(logger: Logger): Logger {
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, options) {
+    return child.call(this, redactValue(bindings, 0) as pino.Bindings, options);
+  } as typeof logger.child;
+  return logger;
 }
 
 /** A logger that drops everything, for tests that do not inspect logs. */

@@ -5,6 +5,7 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
+import { currentRequestId } from './request-context';
 
 const PASS_THROUGH_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -27,14 +28,17 @@ export function isExpectedError(formatted: GraphQLFormattedError): boolean {
  * by the operation observer plugin (formatError has no access to the request).
  */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  // Errors raised before the operation runs never reach the observer plugin: stamp the id here.
+  const requestId = currentRequestId();
+  const stamp = requestId ? { requestId } : {};
   if (isExpectedError(formatted)) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, ...stamp } };
   }
   return {
     message: 'Internal server error',
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...stamp },
   };
 }

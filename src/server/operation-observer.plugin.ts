@@ -5,6 +5,8 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '../errors/error-codes';
 import type { GatewayContext } from '../graphql/context';
 import type { GatewayMetrics } from '../observability/metrics';
 import { isExpectedError } from './error-formatting';
@@ -40,7 +42,10 @@ export function operationObserverPlugin(metrics?: GatewayMetrics): ApolloServerP
           const sent = body?.errors ?? [];
           if (body?.errors)
             body.errors = sent.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }));
-          const codes = [...new Set((errors ?? sent).map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          // Labelled as clients see them: anything unexpected was sent as INTERNAL_SERVER_ERROR.
+          const codeOf = (error: GraphQLFormattedError): string =>
+            isExpectedError(error) ? String(error.extensions?.code) : ErrorCode.INTERNAL_SERVER_ERROR;
+          const codes = [...new Set((errors ?? sent).map(codeOf))];
           const outcome = codes.length === 0 ? 'success' : codes[0]!;
           metrics?.operation(labelFor(operationName), outcome, seconds);
           contextValue.logger.info(

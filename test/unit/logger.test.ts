@@ -45,3 +45,73 @@ test('ordinary text, ISO dates and URLs without credentials are kept', () => {
     msg: 'LeadGraph listening on http://localhost:4000/graphql',
   });
 });
+
+test('sensitive keys are matched by pattern, and ordinary keys stay visible', () => {
+  const { logger, records } = captureLogs();
+  logger.info(
+    {
+      'x-access-token': 'tsl_a',
+      refreshToken: 'r1',
+      auth: 'a1',
+      apiKeyValue: 'k1',
+      userEmail: 'e1',
+      contactPhone: 'p1',
+      requestId: 'req-1',
+      operationName: 'ListLeads',
+      durationMs: 3,
+      upstreamCalls: 2,
+      author: 'Ana',
+      apiKeys: ['crm', 'site'],
+    },
+    'x',
+  );
+  expect(records()[0]).toMatchObject({
+    'x-access-token': '[redacted]',
+    refreshToken: '[redacted]',
+    auth: '[redacted]',
+    apiKeyValue: '[redacted]',
+    userEmail: '[redacted]',
+    contactPhone: '[redacted]',
+    requestId: 'req-1',
+    operationName: 'ListLeads',
+    durationMs: 3,
+    upstreamCalls: 2,
+    author: 'Ana',
+    apiKeys: ['crm', 'site'],
+  });
+});
+
+test.each([
+  ['an e-mail with accents', 'lead joão.conceição@exemplo.com.br exists', ['joão', 'conceição', 'exemplo']],
+  ['a URL-encoded e-mail', 'GET /leads?email=maria%40ex.com', ['maria', 'ex.com']],
+  ['Basic credentials', 'Authorization: Basic dXNlcjpwYXNzd29yZA==', ['dXNlcjpwYXNzd29yZA']],
+  ['a quoted short token', 'Invalid access token "tsl_demo_access_token"', ['tsl_demo_access_token']],
+  ['a header-named token', 'invalid x-company-token tsl_demo_company_token', ['tsl_demo_company_token']],
+  ['a secret after words and a colon', 'client_secret is wrong: s3cr3t-value', ['s3cr3t-value']],
+  ['a quoted key', "apiKey 'abcdEFGH1234'", ['abcdEFGH1234']],
+])('%s is hidden entirely', (_name, text, leaks) => {
+  const { logger, lines } = captureLogs();
+  logger.info({ detail: text }, text);
+  for (const leak of leaks) expect(lines[0]).not.toContain(leak);
+});
+
+test('child bindings are redacted like any field', () => {
+  const { logger, records } = captureLogs();
+  logger.child({ requestId: 'req-7', token: 'tsl_x', caller: 'ana@example.com' }).info('hello');
+  expect(records()[0]).toMatchObject({ requestId: 'req-7', token: '[redacted]', caller: '[email]', msg: 'hello' });
+});
+
+test('errors keep their class name, code and redacted message', () => {
+  class UpstreamFailure extends Error {
+    readonly code = 'E_UPSTREAM';
+  }
+  const { logger, records } = captureLogs();
+  logger.error({ err: new TypeError('boom for ana@example.com') }, 'a');
+  logger.error({ err: new UpstreamFailure('down') }, 'b');
+  logger.error(new RangeError('direct'));
+  const [first, second, third] = records() as Array<{ err: Record<string, unknown> }>;
+  expect(first!.err).toMatchObject({ type: 'TypeError', message: 'boom for [email]' });
+  expect(first!.err.stack).toMatch(/^TypeError: boom for \[email\]/);
+  expect(second!.err).toMatchObject({ type: 'UpstreamFailure', code: 'E_UPSTREAM', message: 'down' });
+  expect(third!.err).toMatchObject({ type: 'RangeError', message: 'direct' });
+});

@@ -25,6 +25,13 @@ describe('sanitizeMessage', () => {
     ['a long key with digit runs inside', 'key sk_live_0123456789abcdefghijABCDEFGHIJ0123 bad', ['abcdefghijABCDEFGHIJ', 'sk_live_0123']],
     ['a named credential in another alphabet', 'api_key=abcDEF1234567890/ghiJKL+mnoPQR==stuVWX rejected', ['abcDEF', 'ghiJKL', 'stuVWX']],
     ['a credential in echoed JSON', 'bad body {"clientSecret":"ks_demo_secret"}', ['ks_demo_secret']],
+    ['a quoted short token', 'Invalid access token "tsl_demo_access_token"', ['tsl_demo_access_token']],
+    ['a bare short token after its header name', 'invalid x-company-token tsl_demo_company_token', ['tsl_demo_company_token']],
+    ['Basic credentials', 'Authorization: Basic dXNlcjpwYXNzd29yZA== refused', ['dXNlcjpwYXNzd29yZA']],
+    ['a secret after a few words and a colon', 'client_secret is wrong: s3cr3t-value', ['s3cr3t-value']],
+    ['a single-quoted key', "apiKey 'abcdEFGH1234' is unknown", ['abcdEFGH1234']],
+    ['an e-mail with accents', 'joão.conceição@exemplo.com.br já existe', ['joão', 'conceição', 'exemplo']],
+    ['a URL-encoded e-mail', 'lookup email=maria%40ex.com failed', ['maria', 'ex.com']],
   ])('redacts %s', (_name, message, leaks) => {
     const clean = sanitizeMessage(message);
     for (const leak of leaks) expect(clean).not.toContain(leak);
@@ -38,6 +45,14 @@ describe('sanitizeMessage', () => {
     expect(sanitizeMessage('email ana@example.com must be unique')).toBe('email [email] must be unique');
     expect(sanitizeMessage('Invalid or expired token')).toBe('Invalid or expired token');
     expect(sanitizeMessage('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [redacted]');
+  });
+
+  test('words after a credential name are kept when they read as words, not secrets', () => {
+    expect(sanitizeMessage('Invalid or expired token')).toBe('Invalid or expired token');
+    expect(sanitizeMessage('access token expired for this company')).toBe('access token expired for this company');
+    expect(sanitizeMessage('Basic auth is not supported')).toBe('Basic auth is not supported');
+    expect(sanitizeMessage('invalid x-company-token tsl_demo_company_token')).toBe('invalid x-company-token [redacted]');
+    expect(sanitizeMessage('client_secret is wrong: s3cr3t-value')).toBe('client_secret is wrong: [redacted]');
   });
 
   test('collapses whitespace', () => {
