@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import express, { type Request, type Response } from 'express';
 import { FaultInjector, type Fault, type RouteKey } from './fault-injector';
-import { RequestCounters } from './request-counters';
+import { RequestCounters, type RecordedRequest } from './request-counters';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -209,6 +209,21 @@ function sendMalformed(res: ServerResponse, kind: Extract<Fault, { kind: 'malfor
  *   POST /__control/reset            faults and counters
  *   GET  /__control/counters         {total, byRoute, last}
  */
+/** Credentials the caller sent are shown by name only: the control API may be reachable by others. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'x-company-token', 'x-api-key', 'cookie']);
+
+function withoutCredentials(request: RecordedRequest | undefined): RecordedRequest | null {
+  if (!request) return null;
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name) ? '[redacted]' : value]),
+  );
+  const body =
+    request.body && typeof request.body === 'object' && 'clientSecret' in request.body
+      ? { ...request.body, clientSecret: '[redacted]' }
+      : request.body;
+  return { ...request, headers, body };
+}
+
 function mountControl(app: express.Express, faults: FaultInjector, counters: RequestCounters, extra: SimRoute[]): void {
   const control = express.Router();
   control.use(express.json());
@@ -245,7 +260,10 @@ function mountControl(app: express.Express, faults: FaultInjector, counters: Req
   );
   control.get(
     '/counters',
-    guard(() => ({ status: 200, body: { total: counters.count(), byRoute: counters.byRoute(), last: counters.last() ?? null } })),
+    guard(() => ({
+      status: 200,
+      body: { total: counters.count(), byRoute: counters.byRoute(), last: withoutCredentials(counters.last()) },
+    })),
   );
   for (const route of extra) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';

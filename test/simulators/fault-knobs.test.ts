@@ -365,10 +365,18 @@ describe('/__control HTTP API', () => {
       await request(ctl, 'POST', LEADS, { title: 'Via controle' });
       const res = await control(ctl, '/counters');
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { total: number; byRoute: Record<string, number>; last: { route: string; body: unknown } };
+      const body = (await res.json()) as {
+        total: number;
+        byRoute: Record<string, number>;
+        last: { route: string; body: unknown; headers: Record<string, string> };
+      };
       expect(body.total).toBe(2);
       expect(body.byRoute).toEqual({ [LIST]: 1, [CREATE]: 1 });
       expect(body.last).toMatchObject({ route: CREATE, body: { title: 'Via controle' } });
+      // The credentials the gateway sent are shown by name only.
+      expect(body.last.headers.authorization).toBe('[redacted]');
+      expect(body.last.headers['x-company-token']).toBe('[redacted]');
+      expect(JSON.stringify(body)).not.toContain(ctl.credentials.accessToken);
     });
 
     test('reset clears faults, latency and counters', async () => {
