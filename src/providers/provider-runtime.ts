@@ -37,6 +37,17 @@ export class ProviderRuntime {
     return this.connections.get(provider);
   }
 
+  /** Whether the provider's module declares the capability (configured or not); no status snapshot built. */
+  supports(provider: LeadProvider, capability: ProviderCapability): boolean {
+    return this.modules.some((module) => module.provider === provider && module.capabilities.includes(capability));
+  }
+
+  /** Providers whose module declares the capability, configured ones first, in registry order. */
+  providersThatCan(capability: ProviderCapability): { configured: LeadProvider[]; all: LeadProvider[] } {
+    const all = this.modules.filter((module) => module.capabilities.includes(capability)).map((module) => module.provider);
+    return { configured: all.filter((provider) => this.connections.has(provider)), all };
+  }
+
   statuses(): ProviderStatus[] {
     return this.modules.map((module) => {
       const connection = this.connections.get(module.provider);

@@ -111,17 +111,16 @@ export class LeadService {
 
   private listingAdapter(named: LeadProvider | undefined): LeadProviderAdapter {
     if (named) return this.adapterFor(named, ProviderCapability.LIST_LEADS);
-    const listing = this.runtime.statuses().filter((s) => s.capabilities.includes(ProviderCapability.LIST_LEADS));
-    const configured = listing.filter((s) => s.configured);
+    const { configured, all } = this.runtime.providersThatCan(ProviderCapability.LIST_LEADS);
     // With none configured, name one that could list: the error then says it is not configured.
-    if (configured.length <= 1) return this.adapterFor((configured[0] ?? listing[0]!).provider, ProviderCapability.LIST_LEADS);
+    if (configured.length <= 1) return this.adapterFor((configured[0] ?? all[0])!, ProviderCapability.LIST_LEADS);
     // Merging several providers' pages under one cursor is not built yet: ask the client to pick.
-    throw BadUserInputError.of('filter.provider', `several providers can list (${configured.map((s) => s.provider).join(', ')}); name one`);
+    throw BadUserInputError.of('filter.provider', `several providers can list (${configured.join(', ')}); name one`);
   }
 
   private adapterFor(provider: LeadProvider, capability: ProviderCapability): LeadProviderAdapter {
-    const status = this.runtime.statuses().find((s) => s.provider === provider);
-    if (status && !status.capabilities.includes(capability)) throw unsupportedByProvider(provider, CAPABILITY_WORDING[capability]);
+    // Per lead read: ask the registry directly rather than building every provider's status.
+    if (!this.runtime.supports(provider, capability)) throw unsupportedByProvider(provider, CAPABILITY_WORDING[capability]);
     const connection = this.runtime.connection(provider);
     if (!connection) throw new ProviderError(ErrorCode.UNSUPPORTED_BY_PROVIDER, provider, `${provider} is not configured on this gateway.`);
     let adapter = this.adapters.get(provider);
