@@ -27,10 +27,6 @@ export const KEYSPOT_SOURCES = [
 ] as const;
 export type KeyspotSource = (typeof KEYSPOT_SOURCES)[number];
 
-/** Statuses and priorities we have seen documented; the provider may add others. */
-export const KEYSPOT_STATUSES = ['NEW_LEAD'] as const;
-export const KEYSPOT_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
-
 /** `POST /v1/auth/token` request (assumed shape). */
 export interface KeyspotTokenRequestDto {
   clientId: string;
