@@ -3,8 +3,7 @@
  * before any operation exists; and an unexpected error is counted and logged under the code the
  * client saw (INTERNAL_SERVER_ERROR), with its real class in the log.
  */
-import type { LeadProviderAdapter, ProviderModule } from '../../src/providers/provider-adapter';
-import { tesselysModule } from '../../src/providers/tesselys';
+import { tesselysWhoseListThrows } from '../support/broken-provider';
 import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGateway } from '../../src/server/gateway';
 import { captureLogs } from '../support/log-capture';
@@ -54,22 +53,7 @@ describe('errors raised before the operation runs', () => {
 });
 
 test('an unexpected error is labelled INTERNAL_SERVER_ERROR in metrics and logs, with its class name', async () => {
-  const brokenTesselys: ProviderModule<any> = {
-    ...tesselysModule,
-    connect(config, deps, options) {
-      const connection = tesselysModule.connect(config, deps, options);
-      return {
-        ...connection,
-        forRequest(scope) {
-          const broken: LeadProviderAdapter = Object.create(connection.forRequest(scope));
-          broken.listLeads = async () => {
-            throw new TypeError('cannot read properties of undefined');
-          };
-          return broken;
-        },
-      };
-    },
-  };
+  const brokenTesselys = tesselysWhoseListThrows(() => new TypeError('cannot read properties of undefined'));
   const sim = await startTesselysSimulator();
   const logs = captureLogs();
   const gateway = await startGateway({

@@ -7,8 +7,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../src/errors/error-codes';
 import { ProviderError } from '../../src/errors/provider.error';
 import { LeadProvider } from '../../src/leads/enums/lead-provider.enum';
-import type { LeadProviderAdapter, ProviderModule } from '../../src/providers/provider-adapter';
-import { tesselysModule } from '../../src/providers/tesselys';
+import { tesselysWhoseListThrows } from '../support/broken-provider';
 import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { formatGatewayError } from '../../src/server/error-formatting';
 import { startGateway } from '../../src/server/gateway';
@@ -121,24 +120,7 @@ describe('unexpected errors are masked', () => {
   const DETAIL = 'Cannot read properties of undefined (reading "leads")';
   const SECRET_URL = 'postgres://leadgraph:hunter2-secret@db.internal:5432/crm';
 
-  /** Tesselys, except that listing throws what a bug would throw: a TypeError, not a ProviderError. */
-  const brokenTesselys: ProviderModule<any> = {
-    ...tesselysModule,
-    connect(config, deps, options) {
-      const connection = tesselysModule.connect(config, deps, options);
-      return {
-        ...connection,
-        forRequest(scope) {
-          const adapter = connection.forRequest(scope);
-          const broken: LeadProviderAdapter = Object.create(adapter);
-          broken.listLeads = async () => {
-            throw new TypeError(`${DETAIL} near ${SECRET_URL}`);
-          };
-          return broken;
-        },
-      };
-    },
-  };
+  const brokenTesselys = tesselysWhoseListThrows(() => new TypeError(`${DETAIL} near ${SECRET_URL}`));
 
   test('INTERNAL_SERVER_ERROR with the request id; the detail only in the log', async () => {
     const sim = await startTesselysSimulator();
