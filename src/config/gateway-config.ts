@@ -30,6 +30,8 @@ export interface GatewayConfig {
   security: SecurityConfig;
   /** Timeouts, retries, circuit breakers, bulkheads (src/config/resilience-config.ts). */
   resilience: ResilienceSettings;
+  /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
+  compileAfter: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   if (!['', '0', '1', 'true', 'false'].includes(demoText)) problems.push('LEADGRAPH_DEMO must be 1 or 0');
   const demoForced = demoText === '1' || demoText === 'true';
 
+  const compileText = env.GRAPHQL_COMPILE_AFTER?.trim() || '2';
+  const compileAfter = Number(compileText);
+  if (!/^\d+$/.test(compileText) || compileAfter > 1_000_000)
+    problems.push('GRAPHQL_COMPILE_AFTER must be a whole number from 0 to 1000000');
+
   const providers: ConfiguredProvider[] = [];
   for (const module of modules) {
     const result = module.readConfig(env);
@@ -84,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     providers: demo ? [] : providers,
     security: security.config,
     resilience: resilience.settings,
+    compileAfter,
   };
 }

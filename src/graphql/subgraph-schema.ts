@@ -10,6 +10,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import { resolveLeadReference } from '../leads/resolvers/lead.reference';
+import { resolveNodeType } from '../leads/types/node.interface';
 
 /** The federation spec version LeadGraph links; 2.3 is understood by every current Router and Gateway. */
 export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.3';
@@ -19,7 +20,11 @@ export function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   return buildSubgraphSchema({
     typeDefs,
-    resolvers: { ...resolvers, Lead: { ...resolvers.Lead, __resolveReference: resolveLeadReference } } as GraphQLResolverMap<unknown>,
+    resolvers: {
+      ...resolvers,
+      Lead: { ...resolvers.Lead, __resolveReference: resolveLeadReference },
+      Node: { __resolveType: resolveNodeType },
+    } as GraphQLResolverMap<unknown>,
   });
 }
 

@@ -19,6 +19,7 @@ import express from 'express';
 import { loadConfig, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayContext } from '../graphql/context';
 import { buildGatewaySchema } from '../graphql/build-schema';
+import { compiledExecution } from '../graphql/compiled-execution';
 import { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import { createLogger } from '../logging/logger';
@@ -96,6 +97,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
 
   const app = express();
   app.disable('x-powered-by');
+  // A GraphQL POST is never revalidated by ETag; hashing every response body for one is pure cost.
+  app.set('etag', false);
   applyHttpHardening(app, config.security);
   announceSecurityPosture(config.security, logger);
   const httpServer: Server = app.listen(options.port ?? config.port, options.host ?? '127.0.0.1');
@@ -104,7 +107,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const production = config.nodeEnv === 'production';
   const security = apolloSecurity(config.security);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
+    gateway: compiledExecution(buildGatewaySchema(), { compileAfter: config.compileAfter }),
     ...security.options,
     includeStacktraceInErrorResponses: false,
     // main.ts owns signals: Apollo's own handler would re-raise SIGTERM after stopping (exit 143).

@@ -66,6 +66,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const logs = captureLogs();
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
+    // Tests run the engine steady traffic runs: every document compiled from its first use.
+    GRAPHQL_COMPILE_AFTER: '1',
     ...(options.omit?.includes('keyspot')
       ? {}
       : {

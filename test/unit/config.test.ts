@@ -47,7 +47,16 @@ describe('demo mode', () => {
       port: 4000,
       nodeEnv: 'development',
       logLevel: 'info',
+      compileAfter: 2,
     });
+  });
+
+  test.each([
+    ['0', 0],
+    ['1', 1],
+    [' 10 ', 10],
+  ])('GRAPHQL_COMPILE_AFTER=%p', (text, value) => {
+    expect(load({ GRAPHQL_COMPILE_AFTER: text }).compileAfter).toBe(value);
   });
 
   test.each(['1', 'true'])('LEADGRAPH_DEMO=%s forces it even with providers configured', (flag) => {
@@ -127,6 +136,8 @@ describe('problems', () => {
     ['LEADGRAPH_DEMO=maybe', { LEADGRAPH_DEMO: 'maybe' }, /^LEADGRAPH_DEMO /],
     ['NODE_ENV=staging', { NODE_ENV: 'staging' }, /^NODE_ENV /],
     ['LOG_LEVEL=verbose', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL /],
+    ['GRAPHQL_COMPILE_AFTER=-1', { GRAPHQL_COMPILE_AFTER: '-1' }, /^GRAPHQL_COMPILE_AFTER /],
+    ['GRAPHQL_COMPILE_AFTER=soon', { GRAPHQL_COMPILE_AFTER: 'soon' }, /^GRAPHQL_COMPILE_AFTER /],
     [
       'TESSELYS_ACCESS_TOKEN without the company token',
       { TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b' },

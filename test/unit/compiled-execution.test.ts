@@ -1,0 +1,117 @@
+/**
+ * The compiled executor on a small schema: when a document gets compiled, that compiled and
+ * interpreted runs answer alike, and the cases that must stay on graphql-js.
+ */
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { buildSchema, getOperationAST, parse, type DocumentNode } from 'graphql';
+import { compiledExecution, type CompiledExecution } from '../../src/graphql/compiled-execution';
+
+const schema = buildSchema(`
+  enum Direction { ASC DESC }
+  input Order { field: String! = "createdAt"  direction: Direction! = DESC }
+  type Item { id: ID!  tags: [String!]! }
+  type Query { items(order: Order, first: Int = 2): [Item!]!  echo(order: Order!): String!  _entities: [Item] }
+`);
+const rootFields = {
+  items: (_source: unknown, args: { first: number }) =>
+    Array.from({ length: args.first }, (_, i) => ({ id: `item-${i}`, tags: i % 2 ? ['odd'] : [] })),
+  echo: (_source: unknown, args: { order: { field: string; direction: string } }) => `${args.order.field} ${args.order.direction}`,
+  _entities: () => [],
+};
+for (const [name, resolve] of Object.entries(rootFields)) schema.getQueryType()!.getFields()[name]!.resolve = resolve as never;
+
+async function executorOf(engine: CompiledExecution): Promise<GatewayExecutor> {
+  const { executor } = await engine.load({ apollo: {} });
+  return executor!;
+}
+
+function run(
+  executor: GatewayExecutor,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): ReturnType<GatewayExecutor> {
+  const request = {
+    document,
+    operation: getOperationAST(document)!,
+    operationName: null,
+    request: { variables, http: { method: 'POST', url: '/graphql', headers: new Map(Object.entries(headers)) } },
+    context: {},
+  };
+  return executor(request as unknown as GatewayGraphQLRequestContext);
+}
+
+const LIST = parse('query ($first: Int) { items(first: $first) { id tags } }');
+
+test('a document runs on graphql-js until its compileAfter-th execution, then compiled, with the same answers', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 2 });
+  const executor = await executorOf(engine);
+  const first = await run(executor, LIST, { first: 3 });
+  expect(engine.compiledCount).toBe(0);
+  const second = await run(executor, LIST, { first: 3 });
+  expect(engine.compiledCount).toBe(1);
+  const third = await run(executor, LIST, { first: 3 });
+  expect(engine.compiledCount).toBe(1);
+  const expected = {
+    data: {
+      items: [
+        { id: 'item-0', tags: [] },
+        { id: 'item-1', tags: ['odd'] },
+        { id: 'item-2', tags: [] },
+      ],
+    },
+  };
+  expect(first).toEqual(expected);
+  expect(second).toEqual(expected);
+  expect(third).toEqual(expected);
+});
+
+test('compileAfter 0 never compiles', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 0 });
+  const executor = await executorOf(engine);
+  for (let i = 0; i < 3; i++)
+    expect(await run(executor, LIST)).toEqual({
+      data: {
+        items: [
+          { id: 'item-0', tags: [] },
+          { id: 'item-1', tags: ['odd'] },
+        ],
+      },
+    });
+  expect(engine.compiledCount).toBe(0);
+});
+
+test('compiled operations see the defaults of non-null input fields a variable leaves out', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 1 });
+  const executor = await executorOf(engine);
+  const echo = parse('query ($order: Order!) { echo(order: $order) }');
+  expect(await run(executor, echo, { order: { field: 'title' } })).toEqual({ data: { echo: 'title DESC' } });
+  expect(await run(executor, echo, { order: { direction: 'ASC' } })).toEqual({ data: { echo: 'createdAt ASC' } });
+  expect(engine.compiledCount).toBe(1);
+});
+
+test('a bad variable gets graphql-js’s own message (what Apollo turns into 400 BAD_USER_INPUT), and no data', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 1 });
+  const executor = await executorOf(engine);
+  const echo = parse('query ($order: Order!) { echo(order: $order) }');
+  const result = await run(executor, echo, { order: { direction: 'SIDEWAYS' } });
+  expect(result.data).toBeUndefined();
+  expect(result.errors?.map((e) => e.message)).toEqual([
+    'Variable "$order" got invalid value "SIDEWAYS" at "order.direction"; Value "SIDEWAYS" does not exist in "Direction" enum.',
+  ]);
+  expect(result.errors?.[0]?.nodes?.[0]?.kind).toBe('VariableDefinition');
+});
+
+test('operations that resolve entity references, and traced requests, stay on graphql-js', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 1 });
+  const executor = await executorOf(engine);
+  const entities = parse('query { ...Entities } fragment Entities on Query { refs: _entities { id } }');
+  expect(await run(executor, entities)).toEqual({ data: { refs: [] } });
+  expect(await run(executor, entities)).toEqual({ data: { refs: [] } });
+  expect(await run(executor, LIST, {}, { 'apollo-federation-include-trace': 'ftv1' })).toMatchObject({
+    data: { items: expect.any(Array) },
+  });
+  expect(engine.compiledCount).toBe(0);
+  await run(executor, LIST);
+  expect(engine.compiledCount).toBe(1);
+});
