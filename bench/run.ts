@@ -11,7 +11,11 @@
  *   (c) gateway: 10 aliased lead(id) with distinct ids per operation;
  *   (d) 100 concurrent identical leads(first: 20): upstream calls per operation;
  *   (e) simulator at 20 ms, both driven open-loop at a fixed rate of ~70% of (b)'s maximum
- *       (bench/fixed-rate.ts): the gateway's added latency, p50 and p99.
+ *       (bench/fixed-rate.ts): the gateway's added latency, p50 and p99;
+ *   (f) a reference, not LeadGraph: (b)'s bodies sent to bench/pass-through.ts, one GET and the
+ *       Tesselys mapper with no GraphQL, no security, no logs: what a process hop alone costs here.
+ * Each scenario also reports CPU µs per request of the serving process, the simulator and the load
+ * generator (from /proc and process.cpuUsage): all three share this machine's cores.
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
@@ -39,6 +43,8 @@ const LEAD_FIELDS = `id provider providerLeadId title description contact { pers
 
 interface Measured {
   requestsPerSecond: number;
+  /** CPU time (user + system, all threads) per request, in µs, of the process under test and of the upstream. */
+  cpuUsPerOp?: { target: number; upstream: number; loadGenerator: number };
   p50: number;
   p99: number;
   errors: number;
@@ -101,6 +107,21 @@ async function control(simUrl: string, path: string, body: unknown): Promise<voi
   });
 }
 
+/** CPU seconds (user + system) a child process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The node flags of package.json's `start` script: the bench runs the gateway as production does. */
+function startScriptNodeFlags(): string {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start
+    .split(' ')
+    .filter((word) => word.startsWith('--'))
+    .join(' ');
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -129,8 +150,9 @@ async function main(): Promise<void> {
 
   // BENCH_PROFILE=1 writes a V8 CPU profile of the gateway to bench/profiles/ (for `npm run bench:profile`).
   const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [];
-  // BENCH_GATEWAY_NODE_ARGS, e.g. "--max-old-space-size=96", to compare V8 settings side by side.
-  const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The gateway runs with the node flags `npm start` uses (its memory budget); BENCH_GATEWAY_NODE_ARGS
+  // replaces them, e.g. "" for V8's defaults, to compare settings side by side.
+  const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? startScriptNodeFlags()).split(' ').filter(Boolean);
   const gateway = startProcess([...nodeArgs, ...profileArgs, 'dist/src/main.js'], {
     NODE_ENV: 'production',
     PORT: String(gatewayPort),
@@ -147,6 +169,14 @@ async function main(): Promise<void> {
   });
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`);
+  // (f): the same list work with no GraphQL and no gateway features (bench/pass-through.ts).
+  const passThroughPort = await freePort();
+  const passThrough = startProcess(['dist/bench/pass-through.js'], {
+    PASS_THROUGH_PORT: String(passThroughPort),
+    PASS_THROUGH_UPSTREAM: simUrl,
+    TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
+    TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
+  });
 
   try {
     // Request bodies for (b): every page of every filter/order combination, so no cache or dedupe can help.
@@ -187,27 +217,56 @@ async function main(): Promise<void> {
     };
     const upstream = { url: `${simUrl}/external/v1/leads?limit=20`, headers: upstreamHeaders };
 
-    const measure = async (name: string, options: autocannon.Options): Promise<Measured & { upstreamPerOp: number }> => {
+    /** `target` is the process serving the scenario: the gateway, or the simulator itself for (a). */
+    const measure = async (
+      name: string,
+      options: autocannon.Options,
+      target: ChildProcess = gateway,
+    ): Promise<Measured & { upstreamPerOp: number }> => {
       await run({ ...options, duration: WARMUP_SECONDS });
       const before = await upstreamCount(simUrl);
+      const cpuBefore = [cpuSeconds(target.pid!), cpuSeconds(sim.pid!), process.cpuUsage()] as const;
       const result = await run({ ...options, duration: SECONDS });
       const calls = (await upstreamCount(simUrl)) - before;
-      process.stderr.write(`  ${name}: ${Math.round(result.requestsPerSecond)} req/s\n`);
-      return { ...result, upstreamPerOp: result.requests ? calls / result.requests : 0 };
+      const runner = process.cpuUsage(cpuBefore[2]);
+      const perOp = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
+      const cpuUsPerOp = {
+        target: perOp(cpuSeconds(target.pid!) - cpuBefore[0]),
+        upstream: target === sim ? 0 : perOp(cpuSeconds(sim.pid!) - cpuBefore[1]),
+        loadGenerator: perOp((runner.user + runner.system) / 1e6),
+      };
+      process.stderr.write(
+        `  ${name}: ${Math.round(result.requestsPerSecond)} req/s; CPU µs/op: itself ${cpuUsPerOp.target}, ` +
+          `upstream ${cpuUsPerOp.upstream}, load generator ${cpuUsPerOp.loadGenerator}; gateway peak RSS so far ${peakRssMb(gateway.pid!)} MB\n`,
+      );
+      return { ...result, cpuUsPerOp, upstreamPerOp: result.requests ? calls / result.requests : 0 };
     };
+    // V8 needs some seconds under load to optimise the hot paths (and graphql-jit compiles on a
+    // document's 2nd use): without this, (b), the first gateway scenario, measures a cold process.
+    const warmGateway = () =>
+      run({ ...gatewayRequest([...listBodies, ...aliasBodies]), connections: CONNECTIONS, duration: Math.max(3, WARMUP_SECONDS * 2) });
 
-    process.stderr.write(`bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections\n`);
+    process.stderr.write(
+      `bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections, gateway node flags: ${nodeArgs.join(' ') || '(none)'}\n`,
+    );
     if (process.env.BENCH_PROFILE || process.env.BENCH_ONLY_B) {
       // Profile only the list scenario (b): the gateway's own cost per operation.
       // BENCH_ONLY_B=1: just (a) and (b), for quick side-by-side comparisons of gateway settings.
-      if (process.env.BENCH_ONLY_B) await measure('(a) upstream', { ...upstream, connections: CONNECTIONS });
+      if (process.env.BENCH_ONLY_B) await measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim);
+      await warmGateway();
       await measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
       return;
     }
-    const a = await measure('(a) upstream', { ...upstream, connections: CONNECTIONS });
+    const a = await measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim);
+    await warmGateway();
     const b = await measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
     const c = await measure('(c) 10 aliased lead(id)', { ...gatewayRequest(aliasBodies), connections: CONNECTIONS });
     const d = await measure('(d) 100 concurrent identical', { ...gatewayRequest([hotBody]), connections: 100 });
+    const f = await measure(
+      '(f) pass-through, no GraphQL',
+      { ...gatewayRequest(listBodies), url: `http://127.0.0.1:${passThroughPort}/`, connections: CONNECTIONS },
+      passThrough,
+    );
 
     await control(simUrl, 'latency', { ms: 20 });
     const rate = Math.max(1, Math.round(b.requestsPerSecond * 0.7));
@@ -246,6 +305,7 @@ async function main(): Promise<void> {
       b_leads: b,
       c_aliases: c,
       d_hot: d,
+      f_pass_through: f,
       e: {
         rate,
         upstream: eUpstream,
@@ -257,24 +317,30 @@ async function main(): Promise<void> {
         b_over_a: b.requestsPerSecond / a.requestsPerSecond,
         c_over_a: c.requestsPerSecond / a.requestsPerSecond,
         d_upstream_calls_per_operation: d.upstreamPerOp,
+        f_over_a: f.requestsPerSecond / a.requestsPerSecond,
+        b_over_f: b.requestsPerSecond / f.requestsPerSecond,
       },
       gatewayPeakRssMb: peakRssMb(gateway.pid!),
     };
     writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
+    const cpu = (m: Measured) => (m.cpuUsPerOp ? String(m.cpuUsPerOp.target) : '-');
     const row = (name: string, m: Measured & { upstreamPerOp: number }, ratio: string) =>
-      `| ${name.padEnd(36)} | ${Math.round(m.requestsPerSecond).toString().padStart(7)} | ${ratio.padStart(7)} | ${m.p50.toFixed(1).padStart(6)} | ${m.p99.toFixed(1).padStart(6)} | ${m.upstreamPerOp.toFixed(2).padStart(9)} | ${String(m.errors + m.non2xx).padStart(6)} |`;
+      `| ${name.padEnd(36)} | ${Math.round(m.requestsPerSecond).toString().padStart(7)} | ${ratio.padStart(7)} | ${m.p50.toFixed(1).padStart(6)} | ${m.p99.toFixed(1).padStart(6)} | ${m.upstreamPerOp.toFixed(2).padStart(11)} | ${cpu(m).padStart(10)} | ${String(m.errors + m.non2xx).padStart(6)} |`;
     const lines = [
-      `| scenario                             |   req/s | vs (a)  | p50 ms | p99 ms | upstream/op | errors |`,
-      `|--------------------------------------|---------|---------|--------|--------|-------------|--------|`,
+      `| scenario                             |   req/s | vs (a)  | p50 ms | p99 ms | upstream/op | CPU µs/op | errors |`,
+      `|--------------------------------------|---------|---------|--------|--------|-------------|------------|--------|`,
       row('(a) upstream GET ?limit=20', a, '1.00'),
       row('(b) leads(first: 20), all fields', b, results.ratios.b_over_a.toFixed(2)),
       row('(c) 10 aliased lead(id)', c, results.ratios.c_over_a.toFixed(2)),
       row('(d) 100 conc. identical leads', d, (d.requestsPerSecond / a.requestsPerSecond).toFixed(2)),
+      row('(f) pass-through, no GraphQL', f, results.ratios.f_over_a.toFixed(2)),
       row(`(e) upstream @20ms, ${rate} req/s`, eUpstream, '-'),
       row(`(e) gateway  @20ms, ${rate} req/s`, eGateway, '-'),
       '',
       `(e) added latency: p50 ${results.e.addedP50Ms.toFixed(1)} ms, p99 ${results.e.addedP99Ms.toFixed(1)} ms`,
+      `(b) against (f), the same list without GraphQL: ${results.ratios.b_over_f.toFixed(2)}`,
+      `CPU µs/op: the serving process's CPU (all threads) per request; (a)'s is the simulator's own`,
       `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,
       `results: bench/results.json`,
     ];
@@ -283,6 +349,7 @@ async function main(): Promise<void> {
     const exited = new Promise((resolve) => gateway.once('exit', resolve));
     gateway.kill('SIGTERM');
     sim.kill('SIGTERM');
+    passThrough.kill('SIGTERM');
     await exited;
   }
 }

@@ -25,11 +25,13 @@ sims_pid=$!
 api_key="smoke-$(node -e "console.log(require('crypto').randomBytes(12).toString('hex'))")"
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$ts_port/__control/counters" && break; sleep 0.2; done
 
+# The node flags `npm start` uses (the memory budget), so the smoke runs what production runs.
+start_flags="$(node -p "require('./package.json').scripts.start.split(' ').filter((w) => w.startsWith('--')).join(' ')")"
 NODE_ENV=production PORT=$port HOST=127.0.0.1 LOG_LEVEL=info \
   API_KEYS="[{\"name\":\"smoke\",\"key\":\"$api_key\",\"scopes\":[\"leads:read\",\"leads:write\"]}]" \
   KEYSPOT_BASE_URL="http://127.0.0.1:$ks_port" KEYSPOT_CLIENT_ID=ks_demo_client KEYSPOT_CLIENT_SECRET=ks_demo_secret \
   TESSELYS_BASE_URL="http://127.0.0.1:$ts_port" TESSELYS_ACCESS_TOKEN=tsl_demo_access_token TESSELYS_COMPANY_TOKEN=tsl_demo_company_token \
-  node dist/src/main.js >"$work/server.log" 2>&1 &
+  node $start_flags dist/src/main.js >"$work/server.log" 2>&1 &
 server_pid=$!
 
 for _ in $(seq 1 75); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done

@@ -11,7 +11,6 @@ import { KeyspotAuthClient } from './keyspot-auth.client';
 import { KeyspotClient } from './keyspot.client';
 import { readKeyspotConfig, type KeyspotConfig } from './keyspot.config';
 import { RefreshingTokenSource, StaticTokenSource, type TokenSource } from './keyspot.token-source';
-import { startKeyspotSimulator } from './simulator/keyspot.simulator';
 
 function assertStaticTokenUnexpired(token: string, now: number): void {
   let exp: number | undefined;
@@ -31,6 +30,8 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
   readConfig: readKeyspotConfig,
 
   async startDemo(options = {}) {
+    // Loaded on demand: a production gateway never needs the simulator (~14 MB RSS with both).
+    const { startKeyspotSimulator } = await import('./simulator/keyspot.simulator');
     const sim = await startKeyspotSimulator(options);
     return {
       config: { baseUrl: sim.url, auth: { kind: 'client-credentials', ...sim.credentials } },

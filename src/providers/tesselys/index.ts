@@ -6,7 +6,6 @@ import { createProviderPolicy } from '../resilience/create-provider-policy';
 import { TesselysAdapter, TESSELYS_CAPABILITIES } from './tesselys.adapter';
 import { TesselysClient } from './tesselys.client';
 import { readTesselysConfig, type TesselysConfig } from './tesselys.config';
-import { startTesselysSimulator } from './simulator/tesselys.simulator';
 
 export const tesselysModule: ProviderModule<TesselysConfig> = {
   provider: LeadProvider.TESSELYS,
@@ -14,6 +13,8 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
   readConfig: readTesselysConfig,
 
   async startDemo(options = {}) {
+    // Loaded on demand: a production gateway never needs the simulator (~14 MB RSS with both).
+    const { startTesselysSimulator } = await import('./simulator/tesselys.simulator');
     const sim = await startTesselysSimulator(options);
     return {
       config: { baseUrl: sim.url, ...sim.credentials },
