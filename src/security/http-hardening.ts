@@ -1,7 +1,7 @@
 /**
- * Browser-facing HTTP hardening for the whole app: helmet's security headers, and CORS on
- * /graphql for the configured origins (plus Apollo Studio's Sandbox in development), every
- * preflight answered here, before the key check and the rate limiter.
+ * Browser-facing HTTP hardening: helmet's security headers everywhere, and CORS on /graphql for
+ * the configured origins (plus Apollo Studio's Sandbox in development), every preflight answered
+ * before the key check and the rate limiter.
  *
  * Content-Security-Policy: everything but /graphql gets helmet's strict default. /graphql serves
  * JSON (which CSP does not govern) and Apollo's landing page, which carries its own nonce-based
@@ -9,8 +9,9 @@
  * production the header allows only what the production landing page loads. Browsers enforce
  * both policies, so the header's 'unsafe-inline' does not loosen the meta tag's nonce rule.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
-import type { Express, RequestHandler } from 'express';
+import type { Express } from 'express';
 import helmet from 'helmet';
 import { APOLLO_SANDBOX_ORIGIN, type SecurityConfig } from './security-config';
 
@@ -45,34 +46,49 @@ export function corsOrigins(security: SecurityConfig): Set<string> {
   return new Set(security.production ? security.corsOrigins : [...security.corsOrigins, APOLLO_SANDBOX_ORIGIN]);
 }
 
-export function applyHttpHardening(app: Express, security: SecurityConfig): void {
-  const strictCsp = helmet.contentSecurityPolicy();
-  const graphqlCsp: RequestHandler | undefined = security.production ? helmet.contentSecurityPolicy(PRODUCTION_GRAPHQL_CSP) : undefined;
-  app.use(helmet({ contentSecurityPolicy: false }));
-  app.use((req, res, next) => {
-    const onGraphql = req.path === '/graphql' || req.path.startsWith('/graphql/');
-    const csp = onGraphql ? graphqlCsp : strictCsp;
-    if (csp) csp(req, res, next);
-    else next();
-  });
+/** A connect-style middleware (helmet, cors) run on a plain node request; true when it passed the request on. */
+type ConnectMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-  const allowed = corsOrigins(security);
-  app.use(
-    '/graphql',
-    cors({
-      origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-      methods: ['GET', 'POST'],
-      allowedHeaders: CORS_ALLOWED_HEADERS,
-      exposedHeaders: ['x-request-id', 'retry-after'],
-      maxAge: 600,
-    }),
-  );
-  // cors answers an allowed origin's preflight itself and passes the others on; answer those here
-  // too (without CORS headers, so the browser refuses), before the key check and the rate limiter:
-  // a preflight never carries a key, and must not spend anyone's tokens.
-  app.use('/graphql', (req, res, next) => {
-    if (req.method !== 'OPTIONS') return next();
-    res.status(204).setHeader('Content-Length', '0');
-    res.end();
+function passes(middleware: ConnectMiddleware, req: IncomingMessage, res: ServerResponse): boolean {
+  let passed = false;
+  // helmet and cors decide synchronously here (the origin callback below is synchronous).
+  middleware(req, res, () => {
+    passed = true;
   });
+  return passed;
+}
+
+/** helmet's headers and the strict CSP on every route but /graphql (served by Express). */
+export function applyHttpHardening(app: Express): void {
+  app.use(helmet());
+}
+
+/**
+ * Headers and CORS for /graphql (server/graphql-endpoint.ts): helmet's headers, the CSP described
+ * above, CORS for the configured origins, and every preflight answered here, before the key check
+ * and the rate limiter. Returns false when the request has been answered (a preflight).
+ */
+export function graphqlHttpHardening(security: SecurityConfig): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const headers = helmet({ contentSecurityPolicy: security.production ? PRODUCTION_GRAPHQL_CSP : false }) as unknown as ConnectMiddleware;
+  const allowed = corsOrigins(security);
+  const corsHeaders = cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  }) as ConnectMiddleware;
+
+  return (req, res) => {
+    passes(headers, req, res);
+    if (!passes(corsHeaders, req, res)) return false;
+    if (req.method !== 'OPTIONS') return true;
+    // cors answers an allowed origin's preflight itself and passes the others on; answer those here
+    // too (without CORS headers, so the browser refuses): a preflight never carries a key, and must
+    // not spend anyone's tokens.
+    res.statusCode = 204;
+    res.setHeader('Content-Length', '0');
+    res.end();
+    return false;
+  };
 }

@@ -3,12 +3,19 @@
  * GraphQL error shape, so a client reads `errors[0].extensions.code` whatever refused it, with the
  * request id to quote.
  */
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
-export function sendRefusal(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
-  const requestId = res.locals.requestId as string | undefined;
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, ...(requestId ? { requestId } : {}) } }] }));
+export function sendRefusal(
+  res: ServerResponse,
+  requestId: string | undefined,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, ...(requestId ? { requestId } : {}) } }] });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }

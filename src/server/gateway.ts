@@ -1,10 +1,10 @@
 /**
  * Assembles and starts LeadGraph: configuration, provider connections (or demo simulators),
- * Apollo Server on Express, and an orderly close. Tests start it exactly as `npm start` does,
+ * Apollo Server (on /graphql) and Express (everything else), and an orderly close. Tests start it exactly as `npm start` does,
  * on an ephemeral port with an injected environment and logger.
  */
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -14,7 +14,6 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { loadConfig, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayContext } from '../graphql/context';
@@ -30,9 +29,8 @@ import { formatGatewayError } from './error-formatting';
 import { GatewayMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from './operation-observer.plugin';
 import { createReadinessCheck } from './readiness';
-import { requestIdMiddleware } from './request-id';
+import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
 import { apolloSecurity } from '../security/apollo-security';
-import { callerOf, graphqlGuards } from '../security/graphql-guards';
 import { applyHttpHardening } from '../security/http-hardening';
 import { announceSecurityPosture } from '../security/security-posture';
 
@@ -99,9 +97,17 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   app.disable('x-powered-by');
   // A GraphQL POST is never revalidated by ETag; hashing every response body for one is pure cost.
   app.set('etag', false);
-  applyHttpHardening(app, config.security);
+  applyHttpHardening(app);
   announceSecurityPosture(config.security, logger);
-  const httpServer: Server = app.listen(options.port ?? config.port, options.host ?? '127.0.0.1');
+  // /graphql is served on plain node:http (graphql-endpoint.ts: measured, Express cost more than
+  // half of a small operation's CPU); everything else goes to Express.
+  // Until Apollo has started, /graphql is Express's 404 too.
+  const routes: { graphql?: (req: IncomingMessage, res: ServerResponse) => void } = {};
+  const httpServer: Server = createServer((req, res) => {
+    if (routes.graphql && isGraphqlPath(req.url)) routes.graphql(req, res);
+    else app(req, res);
+  });
+  httpServer.listen(options.port ?? config.port, options.host ?? '127.0.0.1');
   // Subscribe now: 'listening' may fire while Apollo starts, and a late once() would wait forever.
   const listening = once(httpServer, 'listening');
   const production = config.nodeEnv === 'production';
@@ -143,21 +149,19 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
   });
-  app.use(
-    '/graphql',
-    requestIdMiddleware,
-    ...graphqlGuards(config.security, { logger, now: options.now }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const requestId = String(res.locals.requestId);
-        const requestLogger = logger.child({ requestId });
-        // A holder object, not a number: Apollo shallow-copies the context per operation.
-        const upstream = { calls: 0 };
-        const leads = new LeadService(runtime, { logger: requestLogger, countUpstreamCall: () => void upstream.calls++ });
-        return { leads, logger: requestLogger, requestId, upstream, caller: callerOf(res.locals) };
-      },
-    }),
-  );
+  routes.graphql = graphqlEndpoint({
+    apollo,
+    security: config.security,
+    logger,
+    now: options.now,
+    async context({ requestId, caller }) {
+      const requestLogger = logger.child({ requestId });
+      // A holder object, not a number: Apollo shallow-copies the context per operation.
+      const upstream = { calls: 0 };
+      const leads = new LeadService(runtime, { logger: requestLogger, countUpstreamCall: () => void upstream.calls++ });
+      return { leads, logger: requestLogger, requestId, upstream, caller };
+    },
+  });
 
   try {
     await listening;

@@ -1,0 +1,88 @@
+/**
+ * /graphql on plain node:http, in front of Apollo Server. Everything else (health, readiness,
+ * metrics, 404s) stays on Express.
+ *
+ * Why not Express here: issue #7 asked to measure the HTTP layer before switching. Through Express
+ * (router, middleware chain, `res.send`) a `{ __typename }` cost the gateway 392–491 µs of CPU;
+ * through this handler, 176–188 µs. Bench (b)'s list operation went from 1,396–1,504 to
+ * 1,159–1,177 µs (two alternating runs each, CPU per request read from /proc, 20 connections).
+ * The work is the same: request id, helmet's headers, CORS, API key and rate limit, body limit,
+ * then Apollo's own HTTP handling (`executeHTTPGraphQLRequest`, as @as-integrations/express5 calls
+ * it).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from '../logging/logger';
+import { graphqlGuards, type GuardDeps } from '../security/graphql-guards';
+import { graphqlHttpHardening } from '../security/http-hardening';
+import { sendRefusal } from '../security/http-refusal';
+import type { Caller } from '../security/scopes';
+import type { SecurityConfig } from '../security/security-config';
+import { runWithRequestId } from './request-context';
+import { assignRequestId } from './request-id';
+
+export interface GraphqlEndpointOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  security: SecurityConfig;
+  logger: Logger;
+  now?: GuardDeps['now'];
+  /** Builds the operation context for an admitted request. */
+  context(request: { requestId: string; caller: Caller | undefined }): Promise<TContext>;
+}
+
+/** Whether a request path is served by this endpoint: /graphql and below, any case, as Express matched it. */
+export function isGraphqlPath(url: string | undefined): boolean {
+  const path = (url ?? '/').split('?', 1)[0]!.toLowerCase();
+  return path === '/graphql' || path.startsWith('/graphql/');
+}
+
+export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEndpointOptions<TContext>) {
+  const { apollo, logger } = options;
+  const harden = graphqlHttpHardening(options.security);
+  const guards = graphqlGuards(options.security, { logger, now: options.now });
+
+  async function serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    if (!harden(req, res)) return;
+    const admission = guards.admit(req, res, requestId);
+    if (admission.refused) return;
+    const read = await guards.readBody(req, res, requestId);
+    if (read.refused) return;
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = req.url ?? '/';
+    const searchStart = url.indexOf('?');
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: searchStart < 0 ? '' : url.slice(searchStart),
+        body: read.body,
+      },
+      context: () => options.context({ requestId, caller: admission.caller }),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(response.body.string));
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const requestId = assignRequestId(req, res);
+    // The rest of the request runs with its id in the request context (server/request-context.ts).
+    void runWithRequestId(requestId, () =>
+      serve(req, res, requestId).catch((error: unknown) => {
+        logger.error({ requestId, err: error }, 'graphql endpoint failed');
+        if (res.headersSent) return void res.destroy();
+        sendRefusal(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      }),
+    );
+  };
+}
