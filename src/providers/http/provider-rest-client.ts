@@ -35,7 +35,8 @@ export type ClientTransport = Omit<ProviderRestClientOptions, 'provider' | 'base
 
 export abstract class ProviderRestClient extends RESTDataSource {
   protected readonly provider: LeadProvider;
-  protected readonly log: Logger;
+  private readonly baseLogger: Logger;
+  private providerLog?: Logger;
   private readonly observer?: UpstreamObserver;
   private readonly onUpstreamCall?: () => void;
   private readonly policy: ProviderPolicy;
@@ -52,8 +53,16 @@ export abstract class ProviderRestClient extends RESTDataSource {
     this.policy = options.policy;
     this.observer = options.observer;
     this.onUpstreamCall = options.onUpstreamCall;
-    this.log = providerLogger(options.logger, options.provider);
+    this.baseLogger = options.logger;
     this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
+  }
+
+  /**
+   * Bound to the provider on first use: a client lives for one request and most never log, while a
+   * child logger (with its redacted bindings) costs on every request that makes one.
+   */
+  protected get log(): Logger {
+    return (this.providerLog ??= providerLogger(this.baseLogger, this.provider));
   }
 
   // Paths start with "/" in provider docs; resolve them under baseURL so a base with a path prefix keeps it.

@@ -69,7 +69,7 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
         const transport = {
           pool,
           policy,
-          logger: scope.logger.child({ provider: LeadProvider.KEYSPOT }),
+          logger: scope.logger,
           observer: deps.observer,
           onUpstreamCall: scope.countUpstreamCall,
         };

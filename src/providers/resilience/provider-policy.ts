@@ -93,7 +93,9 @@ export class ProviderPolicy {
       },
     );
     // Aggressive: the attempt rejects at its deadline even if something below ignored the signal.
-    this.deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+    // Not aborted once the attempt has returned: nothing is left to stop then, and an abort builds a
+    // DOMException with its stack on every call (measured: ~1.5% of a small operation's CPU).
+    this.deadline = timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
     this.slots = bulkhead(settings.maxConcurrent, settings.maxQueued);
     this.backoff = new ExponentialBackoff({
       initialDelay: settings.backoffBaseMs,

@@ -37,7 +37,7 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
       new TesselysClient(config, {
         pool,
         policy,
-        logger: scope ? scope.logger.child({ provider: LeadProvider.TESSELYS }) : logger,
+        logger: scope ? scope.logger : logger,
         observer: deps.observer,
         onUpstreamCall: scope?.countUpstreamCall,
       });
