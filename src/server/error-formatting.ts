@@ -5,7 +5,6 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
-import { currentRequestId } from './request-context';
 
 const PASS_THROUGH_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -25,20 +24,18 @@ export function isExpectedError(formatted: GraphQLFormattedError): boolean {
 
 /**
  * Apollo's formatError hook: masks what is not expected. The detail is logged, with the request id,
- * by the operation observer plugin (formatError has no access to the request).
+ * by the operation observer plugin (formatError has no access to the request); the id itself is
+ * stamped by that plugin, or by the /graphql endpoint for errors raised before any operation.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  // Errors raised before the operation runs never reach the observer plugin: stamp the id here.
-  const requestId = currentRequestId();
-  const stamp = requestId ? { requestId } : {};
   if (isExpectedError(formatted)) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: { ...extensions, ...stamp } };
+    return { ...formatted, extensions };
   }
   return {
     message: 'Internal server error',
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...stamp },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }

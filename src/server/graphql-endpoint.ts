@@ -18,7 +18,6 @@ import { graphqlHttpHardening } from '../security/http-hardening';
 import { sendRefusal } from '../security/http-refusal';
 import type { Caller } from '../security/scopes';
 import type { SecurityConfig } from '../security/security-config';
-import { runWithRequestId } from './request-context';
 import { assignRequestId } from './request-id';
 
 export interface GraphqlEndpointOptions<TContext extends BaseContext> {
@@ -66,8 +65,9 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEn
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
+      const body = res.statusCode >= 400 ? withRequestId(response.body.string, requestId) : response.body.string;
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(body);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -76,13 +76,31 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEn
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const requestId = assignRequestId(req, res);
-    // The rest of the request runs with its id in the request context (server/request-context.ts).
-    void runWithRequestId(requestId, () =>
-      serve(req, res, requestId).catch((error: unknown) => {
-        logger.error({ requestId, err: error }, 'graphql endpoint failed');
-        if (res.headersSent) return void res.destroy();
-        sendRefusal(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      }),
-    );
+    serve(req, res, requestId).catch((error: unknown) => {
+      logger.error({ requestId, err: error }, 'graphql endpoint failed');
+      if (res.headersSent) return void res.destroy();
+      sendRefusal(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    });
   };
+}
+
+/**
+ * Stamps the request id on errors Apollo raised before any operation existed (a batch, a body
+ * without a query, CSRF, a GET mutation): no plugin hook sees those, so the operation observer,
+ * which stamps every other error, cannot. Such answers are 4xx and small; the JSON is left as is
+ * when it is not an error body.
+ */
+export function withRequestId(body: string, requestId: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const errors = (parsed as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return body;
+  for (const error of errors as Array<{ extensions?: Record<string, unknown> } | null>) {
+    if (error && typeof error === 'object') error.extensions = { ...error.extensions, requestId: error.extensions?.requestId ?? requestId };
+  }
+  return `${JSON.stringify(parsed)}\n`;
 }
