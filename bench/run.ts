@@ -13,7 +13,8 @@
  *   (e) simulator at 20 ms, both driven open-loop at a fixed rate of ~70% of (b)'s maximum
  *       (bench/fixed-rate.ts): the gateway's added latency, p50 and p99;
  *   (f) a reference, not LeadGraph: (b)'s bodies sent to bench/pass-through.ts, one GET and the
- *       Tesselys mapper with no GraphQL, no security, no logs: what a process hop alone costs here.
+ *       Tesselys mapper with no GraphQL, no security, no logs: what a process hop alone costs here;
+ *       (e) is asked of it too, at 70% of its own maximum.
  * Each scenario also reports CPU µs per request of the serving process, the simulator and the load
  * generator (from /proc and process.cpuUsage): all three share this machine's cores.
  * Prints one table and writes bench/results.json.
@@ -295,6 +296,24 @@ async function main(): Promise<void> {
       rate,
       seconds: SECONDS,
     });
+    // The same question asked of (f)'s pass-through, at 70% of its own maximum: how much latency a
+    // process hop adds at that utilisation on this machine, before any gateway feature.
+    const passThroughRate = Math.max(1, Math.round(f.requestsPerSecond * 0.7));
+    const eUpstreamForPassThrough = await measureRate('(e) upstream at 20 ms, (f) rate', {
+      url: upstream.url,
+      method: 'GET',
+      headers: upstreamHeaders,
+      rate: passThroughRate,
+      seconds: SECONDS,
+    });
+    const ePassThrough = await measureRate('(e) pass-through at 20 ms', {
+      url: `http://127.0.0.1:${passThroughPort}/`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      bodies: listBodies,
+      rate: passThroughRate,
+      seconds: SECONDS,
+    });
     await control(simUrl, 'latency', { ms: 0 });
 
     const results = {
@@ -312,6 +331,13 @@ async function main(): Promise<void> {
         gateway: eGateway,
         addedP50Ms: eGateway.p50 - eUpstream.p50,
         addedP99Ms: eGateway.p99 - eUpstream.p99,
+        passThrough: {
+          rate: passThroughRate,
+          upstream: eUpstreamForPassThrough,
+          passThrough: ePassThrough,
+          addedP50Ms: ePassThrough.p50 - eUpstreamForPassThrough.p50,
+          addedP99Ms: ePassThrough.p99 - eUpstreamForPassThrough.p99,
+        },
       },
       ratios: {
         b_over_a: b.requestsPerSecond / a.requestsPerSecond,
@@ -339,6 +365,7 @@ async function main(): Promise<void> {
       row(`(e) gateway  @20ms, ${rate} req/s`, eGateway, '-'),
       '',
       `(e) added latency: p50 ${results.e.addedP50Ms.toFixed(1)} ms, p99 ${results.e.addedP99Ms.toFixed(1)} ms`,
+      `(e) the same for (f)'s pass-through at ${passThroughRate} req/s (70% of its maximum): p50 ${results.e.passThrough.addedP50Ms.toFixed(1)} ms, p99 ${results.e.passThrough.addedP99Ms.toFixed(1)} ms`,
       `(b) against (f), the same list without GraphQL: ${results.ratios.b_over_f.toFixed(2)}`,
       `CPU µs/op: the serving process's CPU (all threads) per request; (a)'s is the simulator's own`,
       `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,
