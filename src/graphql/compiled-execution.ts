@@ -8,94 +8,132 @@
  * and formats errors exactly as before; only the execute step changes.
  *
  * Contract:
- * - Compiled operations are cached per parsed document (a WeakMap on Apollo's own document cache:
- *   they live as long as Apollo keeps the document, and need no bound of their own).
- * - A document is compiled on its `compileAfter`-th execution; before that graphql-js runs it.
- *   Compiling costs several executions' worth of CPU, so a one-off query never pays it, and a
- *   stream of distinct queries cannot turn into a stream of compilations.
+ * - At most `maxCompiled` compiled operations are kept, least recently used first out: one costs
+ *   ~0.4 MB of heap and ~6 ms to build (a 14-alias query, measured), so an unbounded cache was a
+ *   way to fill the heap with distinct queries.
+ * - A document is compiled on its `compileAfter`-th execution; before that graphql-js runs it, so a
+ *   one-off query never pays for compiling. Uses are counted per parsed document (a WeakMap on
+ *   Apollo's own document cache).
  * - Variables are coerced by graphql-js first, so a bad variable gets graphql-js's exact error (and
  *   Apollo's 400 BAD_USER_INPUT), whichever engine then runs the operation. The compiled operation
  *   receives those coerced values: graphql-jit's own coercion skips the default of a non-null
  *   input field (`LeadOrder.direction`), and re-coercing our inputs (strings, numbers, enums whose
  *   values are their names) changes nothing.
- * - Operations that resolve entity references (`_entities`) always run on graphql-js: when one
- *   reference in the list fails last, graphql-jit 0.8 returns the list one item short (measured in
- *   test/federation/subgraph.test.ts), and a supergraph router matches entities by position.
- * - A request that asks for a federated trace (`apollo-federation-include-trace: ftv1`) runs on
- *   graphql-js: the trace plugin times fields by wrapping their resolvers, which compiled code
- *   that read plain properties would skip.
+ * - Errors leave as graphql-js GraphQLErrors: graphql-jit's own have a read-only message, which
+ *   Apollo plugins (the production message filter) rewrite.
+ * - These always run on graphql-js:
+ *   - mutations: graphql-js stops at the first failed mutation field, and a write must not run
+ *     after an earlier one in the same request failed; they are not where the load is either;
+ *   - operations that resolve entity references (`_entities`): when one reference in the list
+ *     fails last, graphql-jit 0.8 returns the list one item short (test/federation/subgraph.test.ts),
+ *     and a supergraph router matches entities by position;
+ *   - requests asking for a federated trace (`apollo-federation-include-trace: ftv1`): the trace
+ *     plugin times fields by wrapping their resolvers, which compiled code reading plain
+ *     properties would skip;
+ *   - a request Apollo could not match to one operation: graphql-js raises the usual error.
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { BREAK, execute, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { BREAK, execute, GraphQLError, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 export interface CompiledExecutionOptions {
   /** Executions of a document before it is compiled: 1 compiles on first use, 0 never compiles. Default 2. */
   compileAfter?: number;
+  /** Compiled operations kept (least recently used dropped first). Default 100. */
+  maxCompiled?: number;
 }
-
-interface DocumentEntry {
-  /** Executions seen so far, per operation name. */
-  uses: Map<string, number>;
-  /** The compiled operation, or null for one that always runs on graphql-js. */
-  compiled: Map<string, CompiledQuery | null>;
-}
-
-const TRACE_HEADER = 'apollo-federation-include-trace';
 
 export interface CompiledExecution extends GatewayInterface {
   /** Operations compiled so far (for tests and diagnostics). */
   readonly compiledCount: number;
+  /** Compiled operations held now. */
+  readonly cachedCount: number;
 }
+
+const TRACE_HEADER = 'apollo-federation-include-trace';
 
 export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutionOptions = {}): CompiledExecution {
   const compileAfter = options.compileAfter ?? 2;
-  const documents = new WeakMap<DocumentNode, DocumentEntry>();
+  const maxCompiled = Math.max(1, options.maxCompiled ?? 100);
+  /** Executions so far, per document and operation name, until compiled. */
+  const uses = new WeakMap<DocumentNode, Map<string, number>>();
+  /** Insertion order is recency order: a hit is moved to the end, the first entry is the oldest. */
+  const compiled = new Map<DocumentNode, Map<string, CompiledQuery>>();
   let compiledCount = 0;
+  let cachedCount = 0;
+
+  function cached(document: DocumentNode, key: string): CompiledQuery | undefined {
+    const perDocument = compiled.get(document);
+    const query = perDocument?.get(key);
+    if (!query) return undefined;
+    compiled.delete(document);
+    compiled.set(document, perDocument!);
+    return query;
+  }
+
+  function remember(document: DocumentNode, key: string, query: CompiledQuery): void {
+    const perDocument = compiled.get(document) ?? new Map<string, CompiledQuery>();
+    perDocument.set(key, query);
+    compiled.delete(document);
+    compiled.set(document, perDocument);
+    cachedCount++;
+    while (cachedCount > maxCompiled) {
+      const [oldest, queries] = compiled.entries().next().value as [DocumentNode, Map<string, CompiledQuery>];
+      compiled.delete(oldest);
+      cachedCount -= queries.size;
+    }
+  }
 
   /** The compiled operation when this document has earned one; undefined means "interpret". */
   function compiledFor(document: DocumentNode, operationName: string | null): CompiledQuery | undefined {
     if (compileAfter === 0) return undefined;
     const key = operationName ?? '';
-    let entry = documents.get(document);
-    if (!entry) documents.set(document, (entry = { uses: new Map(), compiled: new Map() }));
-    const ready = entry.compiled.get(key);
-    if (ready !== undefined) return ready ?? undefined;
-    const uses = (entry.uses.get(key) ?? 0) + 1;
-    entry.uses.set(key, uses);
-    if (uses < compileAfter) return undefined;
-    entry.uses.delete(key);
+    const ready = cached(document, key);
+    if (ready) return ready;
+    let counts = uses.get(document);
+    if (!counts) uses.set(document, (counts = new Map()));
+    const seen = (counts.get(key) ?? 0) + 1;
+    if (seen < compileAfter) {
+      counts.set(key, seen);
+      return undefined;
+    }
+    counts.delete(key);
     // Apollo has validated the document, so compiling does not fail; if it did, graphql-js decides.
-    const result = resolvesEntities(document) ? null : compileQuery(schema, document, operationName ?? undefined);
-    const compiled = result && isCompiledQuery(result) ? result : null;
-    if (compiled) compiledCount++;
-    entry.compiled.set(key, compiled);
-    return compiled ?? undefined;
+    const result = compileQuery(schema, document, operationName ?? undefined);
+    if (!isCompiledQuery(result)) return undefined;
+    compiledCount++;
+    remember(document, key, result);
+    return result;
   }
 
+  const interpret = (request: Parameters<GatewayExecutor>[0]) =>
+    execute({
+      schema,
+      document: request.document,
+      contextValue: request.context,
+      variableValues: request.request.variables ?? {},
+      operationName: request.operationName,
+    });
+
   const executor: GatewayExecutor = async (request) => {
-    const variables = request.request.variables ?? {};
-    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
+    const operation = request.operation as (typeof request)['operation'] | undefined;
+    if (!operation || operation.operation !== 'query') return interpret(request);
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.request.variables ?? {});
     if (coerced.errors) return { errors: coerced.errors };
 
     const traced = request.request.http?.headers.get(TRACE_HEADER) === 'ftv1';
-    const compiled = traced ? undefined : compiledFor(request.document, request.operationName);
-    const result: ExecutionResult = compiled
-      ? await compiled.query(undefined, request.context, coerced.coerced)
-      : await execute({
-          schema,
-          document: request.document,
-          contextValue: request.context,
-          variableValues: variables,
-          operationName: request.operationName,
-        });
-    return result;
+    const query = traced || resolvesEntities(request.document) ? undefined : compiledFor(request.document, request.operationName);
+    if (!query) return interpret(request);
+    return asGraphqlJsErrors(await query.query(undefined, request.context, coerced.coerced));
   };
 
   return {
     get compiledCount() {
       return compiledCount;
+    },
+    get cachedCount() {
+      return cachedCount;
     },
     async load() {
       return { executor };
@@ -109,9 +147,25 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
   };
 }
 
+/** graphql-jit's errors as graphql-js GraphQLErrors: same message, locations, path, cause and extensions. */
+function asGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const errors = result.errors.map((error) => {
+    const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
+    // graphql-jit reports positions as locations only (no AST nodes to derive them from).
+    if (error.locations) (copy as { locations?: unknown }).locations = error.locations;
+    return copy;
+  });
+  return { ...result, errors };
+}
+
+const entityResolution = new WeakMap<DocumentNode, boolean>();
+
 /** Whether the document selects `_entities` anywhere (aliased, or in any fragment or operation). */
 function resolvesEntities(document: DocumentNode): boolean {
-  let found = false;
+  let found = entityResolution.get(document);
+  if (found !== undefined) return found;
+  found = false;
   visit(document, {
     Field(node) {
       if (node.name.value !== '_entities') return undefined;
@@ -119,5 +173,6 @@ function resolvesEntities(document: DocumentNode): boolean {
       return BREAK;
     },
   });
+  entityResolution.set(document, found);
   return found;
 }

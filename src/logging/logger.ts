@@ -50,6 +50,18 @@ function serializeError(error: Error): Record<string, unknown> {
   };
 }
 
+/**
+ * A request id as the gateway generates it (a UUID). Kept readable: its 36 token characters would
+ * otherwise pass for an opaque secret, and a log line whose request id is "[redacted]" cannot be
+ * matched to the error a client quotes. A caller's own id (any other shape) is redacted like any
+ * string, and so is anything holding a registered credential.
+ */
+const GENERATED_REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isGeneratedRequestId(key: string, value: unknown): boolean {
+  return key === 'requestId' && typeof value === 'string' && GENERATED_REQUEST_ID.test(value) && !holdsKnownSecret(value);
+}
+
 function redactValue(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return redactString(value);
   if (value === null || typeof value !== 'object') return value;
@@ -57,7 +69,10 @@ function redactValue(value: unknown, depth: number): unknown {
   if (value instanceof Error) return serializeError(value);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const clean: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) clean[key] = SENSITIVE_KEY.test(key) ? '[redacted]' : redactValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    if (SENSITIVE_KEY.test(key)) clean[key] = '[redacted]';
+    else clean[key] = isGeneratedRequestId(key, item) ? item : redactValue(item, depth + 1);
+  }
   return clean;
 }
 

@@ -29,9 +29,23 @@ export interface GraphqlEndpointOptions<TContext extends BaseContext> {
   context(request: { requestId: string; caller: Caller | undefined }): Promise<TContext>;
 }
 
-/** Whether a request path is served by this endpoint: /graphql and below, any case, as Express matched it. */
+/**
+ * The path of a request target: origin-form (`/graphql?x`) as is, absolute-form
+ * (`http://host/graphql`, what forward proxies send) reduced to its path, as Express's parseurl does.
+ */
+function pathOf(url: string | undefined): string {
+  const target = url ?? '/';
+  if (target.startsWith('/')) return target.split('?', 1)[0]!;
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return target;
+  }
+}
+
+/** Whether a request is served by this endpoint: /graphql and below, any case, as Express matched it. */
 export function isGraphqlPath(url: string | undefined): boolean {
-  const path = (url ?? '/').split('?', 1)[0]!.toLowerCase();
+  const path = pathOf(url).toLowerCase();
   return path === '/graphql' || path.startsWith('/graphql/');
 }
 
@@ -63,6 +77,8 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEn
       context: () => options.context({ requestId, caller: admission.caller }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
+    // Apollo's landing page comes as bare text/html; Express used to add the charset, browsers want it.
+    if (response.headers.get('content-type') === 'text/html') res.setHeader('content-type', 'text/html; charset=utf-8');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const body = res.statusCode >= 400 ? withRequestId(response.body.string, requestId) : response.body.string;

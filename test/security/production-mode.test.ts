@@ -34,6 +34,17 @@ afterAll(async () => {
   await Promise.all([production?.close(), introspective?.close(), development?.close()]);
 });
 
+test('a resolver error keeps its code and the data beside it however often the query runs (compiled after its first use)', async () => {
+  const query = '{ node(id: "keyspot:1") { id } providers { provider } }';
+  for (let run = 0; run < 3; run++) {
+    const res = await http.gql(production, query, undefined, auth);
+    expect(res.status).toBe(200);
+    expect(codesOf(res)).toEqual(['UNSUPPORTED_BY_PROVIDER']);
+    expect(res.json.data.node).toBeNull();
+    expect(res.json.data.providers.length).toBeGreaterThan(0);
+  }
+});
+
 const INTROSPECTION_QUERIES = ['{ __schema { queryType { name } } }', '{ __type(name: "Lead") { fields { name } } }'];
 
 describe('introspection', () => {

@@ -3,22 +3,27 @@
  * interpreted runs answer alike, and the cases that must stay on graphql-js.
  */
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { buildSchema, getOperationAST, parse, type DocumentNode } from 'graphql';
+import { buildSchema, getOperationAST, GraphQLError, parse, type DocumentNode } from 'graphql';
 import { compiledExecution, type CompiledExecution } from '../../src/graphql/compiled-execution';
 
 const schema = buildSchema(`
   enum Direction { ASC DESC }
   input Order { field: String! = "createdAt"  direction: Direction! = DESC }
   type Item { id: ID!  tags: [String!]! }
-  type Query { items(order: Order, first: Int = 2): [Item!]!  echo(order: Order!): String!  _entities: [Item] }
+  type Query { items(order: Order, first: Int = 2): [Item!]!  echo(order: Order!): String!  _entities: [Item]  fails: String }
+  type Mutation { touch: String }
 `);
 const rootFields = {
   items: (_source: unknown, args: { first: number }) =>
     Array.from({ length: args.first }, (_, i) => ({ id: `item-${i}`, tags: i % 2 ? ['odd'] : [] })),
   echo: (_source: unknown, args: { order: { field: string; direction: string } }) => `${args.order.field} ${args.order.direction}`,
   _entities: () => [],
+  fails: () => {
+    throw new GraphQLError('the provider said no', { extensions: { code: 'PROVIDER_REJECTED' } });
+  },
 };
 for (const [name, resolve] of Object.entries(rootFields)) schema.getQueryType()!.getFields()[name]!.resolve = resolve as never;
+schema.getMutationType()!.getFields().touch!.resolve = () => 'touched';
 
 async function executorOf(engine: CompiledExecution): Promise<GatewayExecutor> {
   const { executor } = await engine.load({ apollo: {} });
@@ -30,11 +35,12 @@ function run(
   document: DocumentNode,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  operationName: string | null = null,
 ): ReturnType<GatewayExecutor> {
   const request = {
     document,
-    operation: getOperationAST(document)!,
-    operationName: null,
+    operation: getOperationAST(document, operationName) ?? undefined,
+    operationName,
     request: { variables, http: { method: 'POST', url: '/graphql', headers: new Map(Object.entries(headers)) } },
     context: {},
   };
@@ -114,4 +120,47 @@ test('operations that resolve entity references, and traced requests, stay on gr
   expect(engine.compiledCount).toBe(0);
   await run(executor, LIST);
   expect(engine.compiledCount).toBe(1);
+});
+
+test('errors leave compiled operations as graphql-js GraphQLErrors that plugins may rewrite, with path, locations and extensions', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 1 });
+  const executor = await executorOf(engine);
+  const result = await run(executor, parse('{ fails items { id } }'));
+  expect(engine.compiledCount).toBe(1);
+  expect(result.data).toMatchObject({ fails: null, items: expect.any(Array) });
+  const [error] = result.errors!;
+  expect(error).toBeInstanceOf(GraphQLError);
+  expect(error).toMatchObject({ message: 'the provider said no', path: ['fails'], locations: [{ line: 1, column: 3 }] });
+  expect(error!.extensions).toEqual({ code: 'PROVIDER_REJECTED' });
+  // Apollo plugins (the production message filter) assign to it.
+  (error as { message: string }).message = 'rewritten';
+  expect(error!.message).toBe('rewritten');
+});
+
+test('mutations, and documents Apollo could not match to one operation, run on graphql-js', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 1 });
+  const executor = await executorOf(engine);
+  expect(await run(executor, parse('mutation { touch }'))).toEqual({ data: { touch: 'touched' } });
+  const twoOperations = parse('query A { __typename } query B { __typename }');
+  const unknown = await run(executor, twoOperations, {}, {}, 'C');
+  expect(unknown.errors?.map((e) => e.message)).toEqual(['Unknown operation named "C".']);
+  expect(await run(executor, twoOperations, {}, {}, 'B')).toEqual({ data: { __typename: 'Query' } });
+  expect(engine.compiledCount).toBe(1);
+});
+
+test('at most maxCompiled operations are kept: the least recently used is dropped, and compiled again when it returns', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 1, maxCompiled: 2 });
+  const executor = await executorOf(engine);
+  const [a, b, c] = [1, 2, 3].map((n) => parse(`{ items(first: ${n}) { id } }`));
+  await run(executor, a!);
+  await run(executor, b!);
+  await run(executor, a!); // a is now the most recent
+  await run(executor, c!); // drops b
+  expect(engine.cachedCount).toBe(2);
+  expect(engine.compiledCount).toBe(3);
+  await run(executor, a!);
+  expect(engine.compiledCount).toBe(3);
+  expect(await run(executor, b!)).toEqual({ data: { items: [{ id: 'item-0' }, { id: 'item-1' }] } });
+  expect(engine.compiledCount).toBe(4);
+  expect(engine.cachedCount).toBe(2);
 });

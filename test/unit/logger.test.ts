@@ -115,3 +115,14 @@ test('errors keep their class name, code and redacted message', () => {
   expect(second!.err).toMatchObject({ type: 'UpstreamFailure', code: 'E_UPSTREAM', message: 'down' });
   expect(third!.err).toMatchObject({ type: 'RangeError', message: 'direct' });
 });
+
+test('a generated request id stays readable, on lines and in child bindings; a caller-chosen one is redacted like any string', () => {
+  const { logger, records } = captureLogs();
+  const generated = '708ae099-9e4b-4aa3-9af5-1fe050871127';
+  logger.child({ requestId: generated }).info({ requestId: generated }, 'x');
+  logger.info({ requestId: '11999999999' }, 'y');
+  const [first, second] = records();
+  expect(first!.requestId).toBe(generated);
+  expect(JSON.stringify(first)).not.toContain('[redacted]');
+  expect(second!.requestId).not.toContain('11999999999');
+});
