@@ -271,15 +271,31 @@ async function main(): Promise<void> {
 
     await control(simUrl, 'latency', { ms: 20 });
     const rate = Math.max(1, Math.round(b.requestsPerSecond * 0.7));
-    const measureRate = async (name: string, options: FixedRateOptions): Promise<Measured & { upstreamPerOp: number }> => {
+    const measureRate = async (
+      name: string,
+      options: FixedRateOptions,
+      target: ChildProcess = sim,
+    ): Promise<Measured & { upstreamPerOp: number }> => {
       await fixedRate({ ...options, seconds: WARMUP_SECONDS });
       const before = await upstreamCount(simUrl);
+      const cpuBefore = [cpuSeconds(target.pid!), cpuSeconds(sim.pid!), process.cpuUsage()] as const;
       const result = await fixedRate(options);
       const calls = (await upstreamCount(simUrl)) - before;
+      const runner = process.cpuUsage(cpuBefore[2]);
+      const perOp = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
+      const cpuUsPerOp = {
+        target: perOp(cpuSeconds(target.pid!) - cpuBefore[0]),
+        upstream: target === sim ? 0 : perOp(cpuSeconds(sim.pid!) - cpuBefore[1]),
+        loadGenerator: perOp((runner.user + runner.system) / 1e6),
+      };
+      // At a fixed rate the three processes' CPU adds up to how busy the 2 cores were.
+      const coresBusy = ((cpuUsPerOp.target + cpuUsPerOp.upstream + cpuUsPerOp.loadGenerator) * result.requestsPerSecond) / 1e6;
       process.stderr.write(
-        `  ${name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`,
+        `  ${name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; ` +
+          `CPU µs/op: itself ${cpuUsPerOp.target}, upstream ${cpuUsPerOp.upstream}, load generator ${cpuUsPerOp.loadGenerator}; ` +
+          `cores busy ${coresBusy.toFixed(2)} of 2\n`,
       );
-      return { ...result, upstreamPerOp: result.requests ? calls / result.requests : 0 };
+      return { ...result, cpuUsPerOp, upstreamPerOp: result.requests ? calls / result.requests : 0 };
     };
     const eUpstream = await measureRate('(e) upstream at 20 ms', {
       url: upstream.url,
@@ -288,14 +304,18 @@ async function main(): Promise<void> {
       rate,
       seconds: SECONDS,
     });
-    const eGateway = await measureRate('(e) gateway at 20 ms', {
-      url: gatewayUrl,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
-      bodies: listBodies,
-      rate,
-      seconds: SECONDS,
-    });
+    const eGateway = await measureRate(
+      '(e) gateway at 20 ms',
+      {
+        url: gatewayUrl,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+        bodies: listBodies,
+        rate,
+        seconds: SECONDS,
+      },
+      gateway,
+    );
     // The same question asked of (f)'s pass-through, at 70% of its own maximum: how much latency a
     // process hop adds at that utilisation on this machine, before any gateway feature.
     const passThroughRate = Math.max(1, Math.round(f.requestsPerSecond * 0.7));
@@ -306,14 +326,18 @@ async function main(): Promise<void> {
       rate: passThroughRate,
       seconds: SECONDS,
     });
-    const ePassThrough = await measureRate('(e) pass-through at 20 ms', {
-      url: `http://127.0.0.1:${passThroughPort}/`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      bodies: listBodies,
-      rate: passThroughRate,
-      seconds: SECONDS,
-    });
+    const ePassThrough = await measureRate(
+      '(e) pass-through at 20 ms',
+      {
+        url: `http://127.0.0.1:${passThroughPort}/`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        bodies: listBodies,
+        rate: passThroughRate,
+        seconds: SECONDS,
+      },
+      passThrough,
+    );
     await control(simUrl, 'latency', { ms: 0 });
 
     const results = {
