@@ -58,7 +58,7 @@ function passes(middleware: ConnectMiddleware, req: IncomingMessage, res: Server
   return passed;
 }
 
-/** helmet's headers and the strict CSP on every route but /graphql (served by Express). */
+/** helmet's headers, with its strict CSP, on the routes Express serves (every one but /graphql). */
 export function applyHttpHardening(app: Express): void {
   app.use(helmet());
 }
