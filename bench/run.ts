@@ -218,16 +218,15 @@ async function main(): Promise<void> {
     };
     const upstream = { url: `${simUrl}/external/v1/leads?limit=20`, headers: upstreamHeaders };
 
-    /** `target` is the process serving the scenario: the gateway, or the simulator itself for (a). */
-    const measure = async (
-      name: string,
-      options: autocannon.Options,
-      target: ChildProcess = gateway,
-    ): Promise<Measured & { upstreamPerOp: number }> => {
-      await run({ ...options, duration: WARMUP_SECONDS });
+    /**
+     * Runs one measured load and accounts for it: upstream calls per request, and CPU µs per request
+     * of `target` (the process serving the scenario: the gateway, the pass-through, or the
+     * simulator itself), of the simulator behind it, and of this runner (the load generator).
+     */
+    const accounted = async <R extends Measured>(target: ChildProcess, load: () => Promise<R>) => {
       const before = await upstreamCount(simUrl);
       const cpuBefore = [cpuSeconds(target.pid!), cpuSeconds(sim.pid!), process.cpuUsage()] as const;
-      const result = await run({ ...options, duration: SECONDS });
+      const result = await load();
       const calls = (await upstreamCount(simUrl)) - before;
       const runner = process.cpuUsage(cpuBefore[2]);
       const perOp = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
@@ -236,11 +235,21 @@ async function main(): Promise<void> {
         upstream: target === sim ? 0 : perOp(cpuSeconds(sim.pid!) - cpuBefore[1]),
         loadGenerator: perOp((runner.user + runner.system) / 1e6),
       };
+      const cpuLine = `CPU µs/op: itself ${cpuUsPerOp.target}, upstream ${cpuUsPerOp.upstream}, load generator ${cpuUsPerOp.loadGenerator}`;
+      return { ...result, cpuUsPerOp, cpuLine, upstreamPerOp: result.requests ? calls / result.requests : 0 };
+    };
+
+    const measure = async (
+      name: string,
+      options: autocannon.Options,
+      target: ChildProcess = gateway,
+    ): Promise<Measured & { upstreamPerOp: number }> => {
+      await run({ ...options, duration: WARMUP_SECONDS });
+      const { cpuLine, ...result } = await accounted(target, () => run({ ...options, duration: SECONDS }));
       process.stderr.write(
-        `  ${name}: ${Math.round(result.requestsPerSecond)} req/s; CPU µs/op: itself ${cpuUsPerOp.target}, ` +
-          `upstream ${cpuUsPerOp.upstream}, load generator ${cpuUsPerOp.loadGenerator}; gateway peak RSS so far ${peakRssMb(gateway.pid!)} MB\n`,
+        `  ${name}: ${Math.round(result.requestsPerSecond)} req/s; ${cpuLine}; gateway peak RSS so far ${peakRssMb(gateway.pid!)} MB\n`,
       );
-      return { ...result, cpuUsPerOp, upstreamPerOp: result.requests ? calls / result.requests : 0 };
+      return result;
     };
     // V8 needs some seconds under load to optimise the hot paths (and graphql-jit compiles on a
     // document's 2nd use): without this, (b), the first gateway scenario, measures a cold process.
@@ -277,25 +286,15 @@ async function main(): Promise<void> {
       target: ChildProcess = sim,
     ): Promise<Measured & { upstreamPerOp: number }> => {
       await fixedRate({ ...options, seconds: WARMUP_SECONDS });
-      const before = await upstreamCount(simUrl);
-      const cpuBefore = [cpuSeconds(target.pid!), cpuSeconds(sim.pid!), process.cpuUsage()] as const;
-      const result = await fixedRate(options);
-      const calls = (await upstreamCount(simUrl)) - before;
-      const runner = process.cpuUsage(cpuBefore[2]);
-      const perOp = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
-      const cpuUsPerOp = {
-        target: perOp(cpuSeconds(target.pid!) - cpuBefore[0]),
-        upstream: target === sim ? 0 : perOp(cpuSeconds(sim.pid!) - cpuBefore[1]),
-        loadGenerator: perOp((runner.user + runner.system) / 1e6),
-      };
+      const { cpuLine, ...result } = await accounted(target, () => fixedRate(options));
       // At a fixed rate the three processes' CPU adds up to how busy the 2 cores were.
+      const { cpuUsPerOp } = result;
       const coresBusy = ((cpuUsPerOp.target + cpuUsPerOp.upstream + cpuUsPerOp.loadGenerator) * result.requestsPerSecond) / 1e6;
       process.stderr.write(
         `  ${name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; ` +
-          `CPU µs/op: itself ${cpuUsPerOp.target}, upstream ${cpuUsPerOp.upstream}, load generator ${cpuUsPerOp.loadGenerator}; ` +
-          `cores busy ${coresBusy.toFixed(2)} of 2\n`,
+          `${cpuLine}; cores busy ${coresBusy.toFixed(2)} of 2\n`,
       );
-      return { ...result, cpuUsPerOp, upstreamPerOp: result.requests ? calls / result.requests : 0 };
+      return result;
     };
     const eUpstream = await measureRate('(e) upstream at 20 ms', {
       url: upstream.url,
