@@ -3,10 +3,7 @@
  * before any operation exists; and an unexpected error is counted and logged under the code the
  * client saw (INTERNAL_SERVER_ERROR), with its real class in the log.
  */
-import { tesselysWhoseListThrows } from '../support/broken-provider';
-import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
-import { startGateway } from '../../src/server/gateway';
-import { captureLogs } from '../support/log-capture';
+import { startGatewayWithBrokenListing } from '../support/broken-provider';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 interface ErrorBody {
@@ -53,19 +50,8 @@ describe('errors raised before the operation runs', () => {
 });
 
 test('an unexpected error is labelled INTERNAL_SERVER_ERROR in metrics and logs, with its class name', async () => {
-  const brokenTesselys = tesselysWhoseListThrows(() => new TypeError('cannot read properties of undefined'));
-  const sim = await startTesselysSimulator();
-  const logs = captureLogs();
-  const gateway = await startGateway({
-    env: {
-      NODE_ENV: 'test',
-      TESSELYS_BASE_URL: sim.url,
-      TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken,
-      TESSELYS_COMPANY_TOKEN: sim.credentials.companyToken,
-    },
-    port: 0,
-    logger: logs.logger,
-    modules: [brokenTesselys],
+  const { gateway, logs, close } = await startGatewayWithBrokenListing(() => new TypeError('cannot read properties of undefined'), {
+    NODE_ENV: 'test',
   });
   try {
     const res = await fetch(gateway.graphqlUrl, {
@@ -86,7 +72,6 @@ test('an unexpected error is labelled INTERNAL_SERVER_ERROR in metrics and logs,
     const unexpected = records.find((r) => r.msg === 'unexpected error');
     expect(unexpected).toMatchObject({ requestId: 'broken-1', err: { type: 'TypeError', message: 'cannot read properties of undefined' } });
   } finally {
-    await gateway.close();
-    await sim.close();
+    await close();
   }
 });

@@ -7,11 +7,8 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../src/errors/error-codes';
 import { ProviderError } from '../../src/errors/provider.error';
 import { LeadProvider } from '../../src/leads/enums/lead-provider.enum';
-import { tesselysWhoseListThrows } from '../support/broken-provider';
-import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
+import { startGatewayWithBrokenListing } from '../support/broken-provider';
 import { formatGatewayError } from '../../src/server/error-formatting';
-import { startGateway } from '../../src/server/gateway';
-import { captureLogs } from '../support/log-capture';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { API_KEYS, bearer, codesOf, CRM_KEY, expectNoLeaks, providerSecrets, Recorder, type RawResponse } from './security-harness';
 
@@ -131,22 +128,10 @@ describe('unexpected errors are masked', () => {
   const DETAIL = 'Cannot read properties of undefined (reading "leads")';
   const SECRET_URL = 'postgres://leadgraph:hunter2-secret@db.internal:5432/crm';
 
-  const brokenTesselys = tesselysWhoseListThrows(() => new TypeError(`${DETAIL} near ${SECRET_URL}`));
-
   test('INTERNAL_SERVER_ERROR with the request id; the detail only in the log', async () => {
-    const sim = await startTesselysSimulator();
-    const logs = captureLogs();
-    const gateway = await startGateway({
-      env: {
-        NODE_ENV: 'production',
-        API_KEYS,
-        TESSELYS_BASE_URL: sim.url,
-        TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken,
-        TESSELYS_COMPANY_TOKEN: sim.credentials.companyToken,
-      },
-      port: 0,
-      logger: logs.logger,
-      modules: [brokenTesselys],
+    const { gateway, logs, close } = await startGatewayWithBrokenListing(() => new TypeError(`${DETAIL} near ${SECRET_URL}`), {
+      NODE_ENV: 'production',
+      API_KEYS,
     });
     logLines.push(logs.lines);
     try {
@@ -172,8 +157,7 @@ describe('unexpected errors are masked', () => {
       expect(logged?.requestId).toBe('req-masking-1');
       expect(logs.lines.join('\n')).not.toContain('hunter2-secret');
     } finally {
-      await gateway.close();
-      await sim.close();
+      await close();
     }
   });
 

@@ -4,6 +4,9 @@
  */
 import type { LeadProviderAdapter, ProviderModule } from '../../src/providers/provider-adapter';
 import { tesselysModule } from '../../src/providers/tesselys';
+import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
+import { startGateway, type RunningGateway } from '../../src/server/gateway';
+import { captureLogs, type CapturedLogs } from './log-capture';
 
 export function tesselysWhoseListThrows(error: () => Error): ProviderModule<any> {
   return {
@@ -20,6 +23,40 @@ export function tesselysWhoseListThrows(error: () => Error): ProviderModule<any>
           return broken;
         },
       };
+    },
+  };
+}
+
+export interface BrokenListingGateway {
+  gateway: RunningGateway;
+  logs: CapturedLogs;
+  close(): Promise<void>;
+}
+
+/** A gateway (its logs captured) over a real Tesselys simulator whose listing throws `error()`. */
+export async function startGatewayWithBrokenListing(error: () => Error, env: Record<string, string>): Promise<BrokenListingGateway> {
+  const sim = await startTesselysSimulator();
+  const logs = captureLogs();
+  const gateway = await startGateway({
+    env: {
+      ...env,
+      TESSELYS_BASE_URL: sim.url,
+      TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken,
+      TESSELYS_COMPANY_TOKEN: sim.credentials.companyToken,
+    },
+    port: 0,
+    logger: logs.logger,
+    modules: [tesselysWhoseListThrows(error)],
+  }).catch(async (failure: unknown) => {
+    await sim.close();
+    throw failure;
+  });
+  return {
+    gateway,
+    logs,
+    async close() {
+      await gateway.close();
+      await sim.close();
     },
   };
 }
