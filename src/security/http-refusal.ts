@@ -7,13 +7,13 @@ import type { ServerResponse } from 'node:http';
 
 export function sendRefusal(
   res: ServerResponse,
-  requestId: string | undefined,
+  requestId: string,
   status: number,
   code: string,
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, ...(requestId ? { requestId } : {}) } }] });
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, requestId } }] });
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));

@@ -1,7 +1,7 @@
 /**
  * Assembles and starts LeadGraph: configuration, provider connections (or demo simulators),
- * Apollo Server (on /graphql) and Express (everything else), and an orderly close. Tests start it exactly as `npm start` does,
- * on an ephemeral port with an injected environment and logger.
+ * Apollo Server (on /graphql) and Express (everything else), and an orderly close. Tests start it
+ * exactly as `npm start` does, on an ephemeral port with an injected environment and logger.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -95,7 +95,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
 
   const app = express();
   app.disable('x-powered-by');
-  // A GraphQL POST is never revalidated by ETag; hashing every response body for one is pure cost.
+  // Health, readiness and metrics are polled, never revalidated: hashing each body for an ETag is pure cost.
   app.set('etag', false);
   applyHttpHardening(app);
   announceSecurityPosture(config.security, logger);

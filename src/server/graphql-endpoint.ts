@@ -12,6 +12,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ErrorCode } from '../errors/error-codes';
 import type { Logger } from '../logging/logger';
 import { graphqlGuards, type GuardDeps } from '../security/graphql-guards';
 import { graphqlHttpHardening } from '../security/http-hardening';
@@ -95,7 +96,7 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEn
     serve(req, res, requestId).catch((error: unknown) => {
       logger.error({ requestId, err: error }, 'graphql endpoint failed');
       if (res.headersSent) return void res.destroy();
-      sendRefusal(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      sendRefusal(res, requestId, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     });
   };
 }
