@@ -20,7 +20,7 @@
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
- * For side-by-side comparisons of gateway settings: BENCH_ONLY_B=1 runs (a) and (b) only,
+ * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d),
  * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
  * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
@@ -259,12 +259,23 @@ async function main(): Promise<void> {
     process.stderr.write(
       `bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections, gateway node flags: ${nodeArgs.join(' ') || '(none)'}\n`,
     );
-    if (process.env.BENCH_PROFILE || process.env.BENCH_ONLY_B) {
+    const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+    if (process.env.BENCH_PROFILE || only.length) {
       // Profile only the list scenario (b): the gateway's own cost per operation.
-      // BENCH_ONLY_B=1: just (a) and (b), for quick side-by-side comparisons of gateway settings.
-      if (process.env.BENCH_ONLY_B) await measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim);
+      // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
+      const scenarios: Record<string, () => Promise<unknown>> = {
+        a: () => measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim),
+        b: () => measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS }),
+        c: () => measure('(c) 10 aliased lead(id)', { ...gatewayRequest(aliasBodies), connections: CONNECTIONS }),
+        d: () => measure('(d) 100 concurrent identical', { ...gatewayRequest([hotBody]), connections: 100 }),
+      };
+      const chosen = only.length ? only : ['b'];
+      const unknown = chosen.filter((name) => !scenarios[name]);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c or d; got ${unknown.join(', ')}`);
+      if (chosen.includes('a')) await scenarios.a!();
       await warmGateway();
-      await measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
+      for (const name of chosen.filter((name) => name !== 'a')) await scenarios[name]!();
+      process.stderr.write(`  gateway peak RSS: ${peakRssMb(gateway.pid!)} MB\n`);
       return;
     }
     const a = await measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim);
