@@ -9,7 +9,6 @@
  * Reads are retried after a 5xx, a broken connection or a timeout; a write only when its
  * connection was refused, since otherwise the provider may already have acted on it.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BrokenCircuitError,
   BulkheadRejectedError,
@@ -18,21 +17,19 @@ import {
   ExponentialBackoff,
   IsolatedCircuitError,
   TaskCancelledError,
-  TimeoutStrategy,
   bulkhead,
   circuitBreaker,
   handleWhen,
-  timeout,
   type BulkheadPolicy,
   type CircuitBreakerPolicy,
   type IBackoff,
-  type TimeoutPolicy,
 } from 'cockatiel';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 import type { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { Logger } from '../../logging/logger';
 import type { UpstreamObserver } from '../provider-adapter';
+import { withDeadline } from './attempt-deadline';
 import { CallBudget } from './call-budget';
 import { ClockedCooldown } from './clocked-cooldown';
 import type { ResilienceSettings } from './resilience-settings';
@@ -69,7 +66,6 @@ export interface ProviderPolicyDeps {
 export class ProviderPolicy {
   private readonly failures: ConsecutiveBreaker;
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly deadline: TimeoutPolicy;
   private readonly slots: BulkheadPolicy;
   private readonly backoff: ExponentialBackoff<unknown>;
   private readonly log: Logger;
@@ -92,10 +88,6 @@ export class ProviderPolicy {
         halfOpenAfter: new ClockedCooldown(settings.breakerCooldownMs, deps.now ?? Date.now),
       },
     );
-    // Aggressive: the attempt rejects at its deadline even if something below ignored the signal.
-    // Not aborted once the attempt has returned: nothing is left to stop then, and an abort builds a
-    // DOMException with its stack on every call (measured: ~1.5% of a small operation's CPU).
-    this.deadline = timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
     this.slots = bulkhead(settings.maxConcurrent, settings.maxQueued);
     this.backoff = new ExponentialBackoff({
       initialDelay: settings.backoffBaseMs,
@@ -119,7 +111,9 @@ export class ProviderPolicy {
   async execute<T>(attempt: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T> {
     const budget = new CallBudget(this.settings.retryBudgetMs);
     try {
-      return await this.slots.execute(() => this.withRetries(attempt, options, budget), budget.signal);
+      // The budget's signal ends a wait for a slot; a call that gets one at once needs none.
+      const waitSignal = this.slots.executionSlots > 0 ? undefined : budget.signal;
+      return await this.slots.execute(() => this.withRetries(attempt, options, budget), waitSignal);
     } catch (error) {
       if (error instanceof BulkheadRejectedError)
         throw this.unavailable(`${this.provider} has too many requests in flight through LeadGraph; try again shortly.`);
@@ -163,10 +157,11 @@ export class ProviderPolicy {
         const probing = this.breaker.state === CircuitState.HalfOpen;
         const joined = () => !probing && attemptSignal !== undefined && this.joinedExchange(attemptSignal);
         try {
-          const value = await this.deadline.execute(({ signal }) => {
+          // Each attempt gets the per-attempt deadline, or what is left of the call's budget if less.
+          const value = await withDeadline(Math.min(this.settings.timeoutMs, budget.remainingMs()), (signal) => {
             attemptSignal = signal;
             return attempt(signal);
-          }, budget.signal);
+          });
           if (joined()) throw new SharedOutcome<T>({ ok: true, value });
           return { ok: true as const, value };
         } catch (error) {
@@ -207,6 +202,11 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
  */
 class SharedOutcome<T> {
   constructor(readonly outcome: Outcome<T>) {}
+}
+
+/** A wait on the global timer (which fake clocks in tests control, unlike node:timers/promises). */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function stateName(state: CircuitState): CircuitStateName {
