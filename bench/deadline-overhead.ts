@@ -1,7 +1,7 @@
 /**
  * The per-attempt deadline on its own, side by side in one process: cockatiel's TimeoutPolicy as
  * LeadGraph used it (aggressive, under a call budget's signal, with a budget controller and timer
- * per call) against `withDeadline` under a lazy CallBudget (src/providers/resilience/). Each call
+ * per call) against `withDeadline` under a CallBudget clock (src/providers/resilience/). Each call
  * wraps an attempt that answers at once, 20 at a time, so only the deadline machinery is measured.
  *
  *   npx tsc -p tsconfig.bench.json && node dist/bench/deadline-overhead.js
@@ -27,11 +27,7 @@ const variants: Record<string, () => Promise<unknown>> = {
   },
   withDeadline: async () => {
     const budget = new CallBudget(BUDGET_MS);
-    try {
-      return await withDeadline(Math.min(TIMEOUT_MS, budget.remainingMs()), answer);
-    } finally {
-      budget.dispose();
-    }
+    return withDeadline(Math.min(TIMEOUT_MS, budget.remainingMs()), answer);
   },
 };
 

@@ -68,25 +68,12 @@ describe('withDeadline', () => {
 });
 
 describe('CallBudget', () => {
-  test('counts down, and builds its signal (and timer) only when asked, aborting when the budget ends', async () => {
+  test('counts down to zero and stays there', async () => {
     const budget = new CallBudget(1000);
-    expect(jest.getTimerCount()).toBe(0);
     await jest.advanceTimersByTimeAsync(400);
     expect(budget.remainingMs()).toBe(600);
-    const { signal } = budget;
-    expect(jest.getTimerCount()).toBe(1);
-    await jest.advanceTimersByTimeAsync(599);
-    expect(signal.aborted).toBe(false);
-    await jest.advanceTimersByTimeAsync(1);
-    expect(signal.aborted).toBe(true);
+    await jest.advanceTimersByTimeAsync(700);
     expect(budget.remainingMs()).toBe(0);
-  });
-
-  test('dispose clears the timer of a signal that was asked for', () => {
-    const budget = new CallBudget(1000);
-    void budget.signal;
-    budget.dispose();
-    expect(jest.getTimerCount()).toBe(0);
   });
 });
 
@@ -118,6 +105,32 @@ describe('ProviderPolicy deadlines', () => {
     expect(signals).toHaveLength(3);
     expect(signals.every((signal) => signal.aborted)).toBe(true);
     expect(endedAfterMs).toBe(2500);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test('calls queued behind a hung one get the slot in turn, each ending with its budget without calling the provider', async () => {
+    const policy = new ProviderPolicy(
+      LeadProvider.TESSELYS,
+      { ...DEFAULT_RESILIENCE_SETTINGS, timeoutMs: 200, retries: 2, backoffBaseMs: 1, retryBudgetMs: 500, maxConcurrent: 1, maxQueued: 4 },
+      { logger: silentLogger() },
+    );
+    const attempts: AbortSignal[] = [];
+    const calls = Array.from({ length: 4 }, () =>
+      policy
+        .execute(
+          (signal) => {
+            attempts.push(signal);
+            return hangs();
+          },
+          { idempotent: true },
+        )
+        .catch((error: unknown) => error),
+    );
+    await jest.advanceTimersByTimeAsync(600);
+    const outcomes = await Promise.all(calls);
+    expect(outcomes.every((outcome) => outcome instanceof UpstreamTimeoutError)).toBe(true);
+    // Only the call that held the slot reached the provider (three attempts within its 500 ms).
+    expect(attempts).toHaveLength(3);
     expect(jest.getTimerCount()).toBe(0);
   });
 });

@@ -4,8 +4,8 @@
  * UpstreamTimeoutError even if something below ignores the signal.
  *
  * cockatiel's TimeoutPolicy did this with two AbortControllers, three abort listeners and an extra
- * race per attempt, plus the budget's own controller and timer: 11.1 µs per call against 3.7 µs
- * here (`node dist/bench/deadline-overhead.js`, side by side). AbortSignal work was ~5% of the
+ * race per attempt, plus the budget's own controller and timer: 12.1–12.9 µs per call against
+ * 3.8–4.0 µs here (`node dist/bench/deadline-overhead.js`, side by side). AbortSignal work was ~5% of the
  * gateway's CPU profile under bench (c). One controller and one timer are enough because the
  * call's budget is not a parent signal but a shorter deadline (see CallBudget).
  */

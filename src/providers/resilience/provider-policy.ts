@@ -16,7 +16,6 @@ import {
   ConsecutiveBreaker,
   ExponentialBackoff,
   IsolatedCircuitError,
-  TaskCancelledError,
   bulkhead,
   circuitBreaker,
   handleWhen,
@@ -111,17 +110,18 @@ export class ProviderPolicy {
   async execute<T>(attempt: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T> {
     const budget = new CallBudget(this.settings.retryBudgetMs);
     try {
-      // The budget's signal ends a wait for a slot; a call that gets one at once needs none.
-      const waitSignal = this.slots.executionSlots > 0 ? undefined : budget.signal;
-      return await this.slots.execute(() => this.withRetries(attempt, options, budget), waitSignal);
+      // A call that waited for its slot until its budget was gone gives up there, without calling
+      // the provider, and so frees the slot for the next one. The bulkhead is given no signal to
+      // do it: cockatiel checks a waiter's signal only when it dequeues it, and a waiter rejected
+      // that way leaves the slot idle and everyone queued behind it stranded.
+      return await this.slots.execute(async () => {
+        if (budget.remainingMs() <= 0) throw new UpstreamTimeoutError(this.settings.retryBudgetMs);
+        return this.withRetries(attempt, options, budget);
+      });
     } catch (error) {
       if (error instanceof BulkheadRejectedError)
         throw this.unavailable(`${this.provider} has too many requests in flight through LeadGraph; try again shortly.`);
-      // Only the bulkhead reports a cancelled wait here: the budget ran out before a slot freed.
-      if (error instanceof TaskCancelledError) throw new UpstreamTimeoutError(this.settings.retryBudgetMs);
       throw error;
-    } finally {
-      budget.dispose();
     }
   }
 

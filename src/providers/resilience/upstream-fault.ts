@@ -3,7 +3,6 @@
  * the provider fail (worth counting and, for reads, retrying), did the request surely never leave
  * (safe to resend even for a write), or did the provider give an answer that retrying cannot change.
  */
-import { TaskCancelledError } from 'cockatiel';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 
@@ -36,7 +35,7 @@ export class UpstreamTimeoutError extends Error {
 }
 
 export function classifyFault(error: unknown): UpstreamFault {
-  if (error instanceof TaskCancelledError || error instanceof UpstreamTimeoutError) return { kind: 'timeout' };
+  if (error instanceof UpstreamTimeoutError) return { kind: 'timeout' };
   if (error instanceof ProviderError) {
     if (error.code === ErrorCode.PROVIDER_UNAVAILABLE && error.details.upstreamStatus !== undefined) return { kind: 'unavailable' };
     if (error.code === ErrorCode.PROVIDER_RATE_LIMITED) return { kind: 'rate-limited', retryAfterSeconds: error.details.retryAfterSeconds };
