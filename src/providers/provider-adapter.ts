@@ -12,6 +12,7 @@ import type { CreateLeadInput } from '../leads/inputs/create-lead.input';
 import type { UpdateLeadInput } from '../leads/inputs/update-lead.input';
 import type { Lead } from '../leads/types/lead.type';
 import type { Logger } from '../logging/logger';
+import type { UpstreamPool } from './http/upstream-pool';
 import type { ProviderHealthSnapshot } from './resilience/provider-policy';
 import type { ResilienceSettings } from './resilience/resilience-settings';
 
@@ -22,48 +23,77 @@ export interface LeadListQuery {
   direction: OrderDirection;
 }
 
-/** One provider page: `page` is 1-based, `limit` 1..100. */
-export interface ProviderPageRequest {
-  page: number;
+/**
+ * A window of a listing in absolute positions: the leads at offsets [offset, offset + limit).
+ * `offset` is a non-negative integer, `limit` 1..100. How a provider pages underneath (pages,
+ * cursors) is its adapter's business.
+ */
+export interface ProviderWindow {
+  offset: number;
   limit: number;
 }
 
 export interface LeadListPage {
+  /** The leads of the window, in listing order; fewer than `limit` (or none) past the end. */
   leads: Lead[];
   /** How many leads match the query in all. */
   total: number;
 }
 
-/**
- * A provider as one GraphQL request sees it. Created per request (its HTTP client may keep
- * per-request state); methods the provider lacks are absent and its `capabilities` say so.
- */
-export interface LeadProviderAdapter {
-  readonly provider: LeadProvider;
-  readonly capabilities: ReadonlySet<ProviderCapability>;
+/** A page of a page/limit provider (Tesselys): `page` is 1-based, `limit` 1..100. Only its adapter and mapper speak pages. */
+export interface ProviderPageRequest {
+  page: number;
+  limit: number;
+}
+
+/** Where reads of a provider's leads come from: its own API, or (Part 2) the gateway's record of what it created there. */
+export type LeadReadSource = 'provider' | 'gateway-record';
+
+/** A provider's own input rules, usable without any request (a delivery worker validates with them too). */
+export interface ProviderRules {
   /** The statuses this provider's leads can be set to or filtered by. */
   readonly acceptedStatuses: readonly LeadStatus[];
-  listLeads?(query: LeadListQuery, page: ProviderPageRequest): Promise<LeadListPage>;
-  /** Null when the provider says the lead does not exist. */
-  getLead?(providerLeadId: string): Promise<Lead | null>;
-  createLead?(input: CreateLeadInput): Promise<Lead>;
-  updateLead?(providerLeadId: string, input: UpdateLeadInput): Promise<Lead>;
   /** Provider-specific rules for a create, as field problems with paths under `input`. */
   validateCreate(input: CreateLeadInput): FieldProblem[];
   /** Provider-specific rules for an update, as field problems with paths under `input`. */
   validateUpdate(input: UpdateLeadInput): FieldProblem[];
 }
 
-/** Process-lifetime resources of one configured provider (pools, token cache). */
+/**
+ * A provider as one caller (a GraphQL request, later a delivery attempt) sees it. Created per
+ * scope (its HTTP client may keep per-scope state); methods the provider lacks are absent and its
+ * connection's `capabilities` say so.
+ */
+export interface LeadProviderAdapter {
+  readonly provider: LeadProvider;
+  /** The leads at [offset, offset + limit) of the listing, costing at most two provider calls. */
+  listLeads?(query: LeadListQuery, window: ProviderWindow): Promise<LeadListPage>;
+  /** Null when the provider says the lead does not exist. */
+  getLead?(providerLeadId: string): Promise<Lead | null>;
+  createLead?(input: CreateLeadInput): Promise<Lead>;
+  updateLead?(providerLeadId: string, input: UpdateLeadInput): Promise<Lead>;
+}
+
+/**
+ * One tenant's connection to one provider: its credentials, token cache, circuit breaker and
+ * bulkhead live here, so one tenant's trouble never touches another's. Its HTTP pool is shared per
+ * origin (ProviderPools). Lives until the directory disconnects it.
+ */
 export interface ProviderConnection {
   readonly provider: LeadProvider;
   /** True when a built-in simulator answers in place of the real provider. */
   readonly demo: boolean;
+  /** What this connection can do (a connection may do less, or read elsewhere, than its module declares). */
+  readonly capabilities: readonly ProviderCapability[];
+  /** Where `GET_LEAD`/`LIST_LEADS` answers come from for this connection. */
+  readonly readsFrom: LeadReadSource;
+  readonly rules: ProviderRules;
   forRequest(scope: RequestScope): LeadProviderAdapter;
   /** Resolves when the provider answers with our credentials accepted; rejects with a ProviderError otherwise. */
   probe(): Promise<void>;
   /** Its circuit breaker's state, as the `providers` query reports it. */
   health(): ProviderHealthSnapshot;
+  /** Releases what this connection alone holds (never the shared pool). */
   close(): Promise<void>;
 }
 
@@ -118,12 +148,30 @@ export interface DemoProvider<TConfig> {
   close(): Promise<void>;
 }
 
+/**
+ * Upstream HTTP pools shared per origin: every connection to the same base URL (whatever its
+ * tenant) gets the same pool, so sockets are reused across tenants. Owned and closed by the
+ * directory; a connection never closes what it got from here.
+ */
+export interface ProviderPools {
+  /** The pool for `baseUrl`'s origin (scheme, host, port), created on first use. */
+  forOrigin(baseUrl: string): UpstreamPool;
+}
+
+export interface ConnectOptions {
+  demo: boolean;
+  pools: ProviderPools;
+}
+
 /** What a provider folder exports for the registry. */
 export interface ProviderModule<TConfig = unknown> {
   readonly provider: LeadProvider;
+  /** What the provider can do once connected (reported for unconfigured providers too). */
   readonly capabilities: readonly ProviderCapability[];
+  readonly rules: ProviderRules;
   readConfig(env: NodeJS.ProcessEnv): ProviderConfigResult<TConfig>;
   /** Starts this provider's simulator, seeded with demo data, and the config that points at it. */
   startDemo(options?: DemoOptions): Promise<DemoProvider<TConfig>>;
-  connect(config: TConfig, deps: ProviderDeps, options: { demo: boolean }): ProviderConnection;
+  /** One tenant's connection; called by the directory, which owns the pools it hands over. */
+  connect(config: TConfig, deps: ProviderDeps, options: ConnectOptions): ProviderConnection;
 }

@@ -22,8 +22,9 @@ import { compiledExecution } from '../graphql/compiled-execution';
 import { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import { createLogger } from '../logging/logger';
-import type { ProviderConnection, ProviderModule } from '../providers/provider-adapter';
-import { ProviderRuntime } from '../providers/provider-runtime';
+import { LeadRouting } from '../leads/service/lead-routing';
+import type { ProviderModule } from '../providers/provider-adapter';
+import { DEFAULT_TENANT, ProviderDirectory } from '../providers/provider-directory';
 import { PROVIDER_MODULES } from '../providers/registry';
 import { formatGatewayError } from './error-formatting';
 import { GatewayMetrics } from '../observability/metrics';
@@ -73,7 +74,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const deps = { logger, observer: metrics, resilience: config.resilience, ...(options.now ? { now: options.now } : {}) };
 
   const closers: Array<() => Promise<void>> = [];
-  const connections: ProviderConnection[] = [];
+  const runtime = new ProviderDirectory(modules, deps);
   const demoSimulators: DemoSimulatorInfo[] = [];
   try {
     if (config.demo) {
@@ -81,17 +82,17 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         const demo = await module.startDemo();
         closers.push(demo.close);
         demoSimulators.push({ provider: module.provider, url: demo.url, credentials: demo.credentials });
-        connections.push(module.connect(demo.config, deps, { demo: true }));
+        await runtime.connect(DEFAULT_TENANT, module, demo.config, { demo: true });
       }
     } else {
       for (const { module, config: providerConfig } of config.providers)
-        connections.push(module.connect(providerConfig, deps, { demo: false }));
+        await runtime.connect(DEFAULT_TENANT, module, providerConfig, { demo: false });
     }
   } catch (error) {
+    await runtime.close();
     await Promise.allSettled(closers.map((close) => close()));
     throw error;
   }
-  const runtime = new ProviderRuntime(modules, connections);
 
   const app = express();
   app.disable('x-powered-by');
@@ -141,7 +142,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  const readiness = createReadinessCheck(runtime, { cacheMs: options.readinessCacheMs });
+  const readiness = createReadinessCheck(runtime.tenant(DEFAULT_TENANT), { cacheMs: options.readinessCacheMs });
   app.get('/readyz', async (_req, res) => {
     const report = await readiness();
     res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not_ready', providers: report.providers });
@@ -158,7 +159,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       const requestLogger = logger.child({ requestId });
       // A holder object, not a number: Apollo shallow-copies the context per operation.
       const upstream = { calls: 0 };
-      const leads = new LeadService(runtime, { logger: requestLogger, countUpstreamCall: () => void upstream.calls++ });
+      const routing = new LeadRouting(runtime, DEFAULT_TENANT);
+      const leads = new LeadService(routing, { logger: requestLogger, countUpstreamCall: () => void upstream.calls++ });
       return { leads, logger: requestLogger, requestId, upstream, caller };
     },
   });

@@ -4,7 +4,7 @@
  * by concurrent callers, so a load balancer polling often costs the providers almost nothing.
  */
 import { ProviderError } from '../errors/provider.error';
-import type { ProviderRuntime } from '../providers/provider-runtime';
+import type { TenantProviders } from '../providers/provider-directory';
 
 export interface ProviderReadiness {
   ready: boolean;
@@ -17,7 +17,7 @@ export interface ReadinessReport {
   providers: Record<string, ProviderReadiness>;
 }
 
-export function createReadinessCheck(runtime: ProviderRuntime, options: { cacheMs?: number; now?: () => number } = {}) {
+export function createReadinessCheck(runtime: TenantProviders, options: { cacheMs?: number; now?: () => number } = {}) {
   const cacheMs = options.cacheMs ?? 5_000;
   const now = options.now ?? Date.now;
   let cached: { at: number; report: ReadinessReport } | undefined;

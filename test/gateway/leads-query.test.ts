@@ -4,6 +4,7 @@
  * order comes from asking the simulator itself, and upstream costs are read from its counters, so
  * a window that is right but wasteful fails as surely as one that is wrong.
  */
+import { MAX_CURSOR_OFFSET } from '../../src/leads/pagination/cursor';
 import type { TesselysLeadDto, TesselysListResponseDto } from '../../src/providers/tesselys/tesselys.dto';
 import { expectedTesselysLead, LEAD_SELECTION } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
@@ -242,13 +243,83 @@ describe('paging forward', () => {
     expect([sent.get('page'), sent.get('limit')]).toEqual(['2', '20']);
   });
 
-  test('after the very last lead: an empty page, with no cursors and nothing following', async () => {
+  // An empty page has no startCursor, so claiming a previous page would leave the client nothing
+  // to page back from (issue #13, defect 10); the client still holds the `after` it sent.
+  test('after the very last lead: an empty page, with no cursors, nothing following and no dead-end previous page', async () => {
     const after = (await leads({ first: 100 })).edges.at(-1)!.cursor;
     const page = await leads({ first: 5, after });
     expect(page.edges).toEqual([]);
     expect(page.nodes).toEqual([]);
     expect(page.totalCount).toBe(64);
-    expect(page.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+    expect(page.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+  });
+});
+
+/** A cursor of the default listing with its offset replaced, as an attacker would forge it. */
+function forgedCursor(genuine: string, offset: number): string {
+  const payload = JSON.parse(Buffer.from(genuine, 'base64url').toString('utf8')) as { o: number };
+  return Buffer.from(JSON.stringify({ ...payload, o: offset }), 'utf8').toString('base64url');
+}
+
+/** Every list request the simulator received asked for a page that starts inside a listing of `total` leads. */
+function expectNoPageBeyond(target: TestStack, total: number): void {
+  const requests = target.tesselys.counters.history(LIST_ROUTE);
+  for (const request of requests) {
+    const sent = new URL(request.url, target.tesselys.url).searchParams;
+    const start = (Number(sent.get('page')) - 1) * Number(sent.get('limit'));
+    expect(start).toBeLessThanOrEqual(total);
+  }
+}
+
+// Issue #13, defect 14: a forged offset once became `page=125000001` upstream.
+describe('a forged cursor never asks the provider for a page past the end', () => {
+  // Under the absolute cap (MAX_CURSOR_OFFSET), so only the bound by the known total stops it.
+  const FORGED_OFFSET = 9_999_999;
+
+  test('forward, after a listing this gateway has seen: an empty last page, no absurd upstream page', async () => {
+    const genuine = (await leads({ first: 8 })).pageInfo.endCursor!;
+    stack.resetCounters();
+    const page = await leads({ first: 8, after: forgedCursor(genuine, FORGED_OFFSET) });
+    expect(page.nodes).toEqual([]);
+    expect(page.totalCount).toBe(64);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: false, startCursor: null, endCursor: null });
+    expectNoPageBeyond(stack, 64);
+    expect(listCalls()).toBeLessThanOrEqual(1);
+  });
+
+  test('backward, before a forged offset: the last leads, no absurd upstream page', async () => {
+    const genuine = (await leads({ first: 8 })).pageInfo.endCursor!;
+    stack.resetCounters();
+    const page = await leads({ last: 3, before: forgedCursor(genuine, FORGED_OFFSET) });
+    expect(page.nodes.map((n) => n.id)).toEqual(newestFirst.slice(-3));
+    expectNoPageBeyond(stack, 64);
+    expect(listCalls()).toBeLessThanOrEqual(2);
+  });
+
+  test('an offset past the absolute cap is BAD_USER_INPUT on after, with no upstream call', async () => {
+    const genuine = (await leads({ first: 8 })).pageInfo.endCursor!;
+    stack.resetCounters();
+    const res = await stack.gql(LEADS_QUERY, { first: 8, after: forgedCursor(genuine, MAX_CURSOR_OFFSET + 1) });
+    expect(expectBadInput(res, 'after')).toMatch(/expected an integer offset from 0 to/);
+    expect(listCalls()).toBe(0);
+  });
+
+  test('on a gateway that has never listed (nothing known of the total), still no absurd upstream page', async () => {
+    const fresh = await startTestStack();
+    try {
+      // The fingerprint is the same on every gateway: forge from a cursor issued elsewhere.
+      const genuine = (await leads({ first: 8 })).pageInfo.endCursor!;
+      fresh.resetCounters();
+      const page = await leads({ first: 8, after: forgedCursor(genuine, FORGED_OFFSET) }, fresh);
+      expect(page.nodes).toEqual([]);
+      expect(page.totalCount).toBe(64);
+      expectNoPageBeyond(fresh, 64);
+      const backward = await leads({ last: 2, before: forgedCursor(genuine, FORGED_OFFSET - 1) }, fresh);
+      expect(backward.nodes).toHaveLength(2);
+      expectNoPageBeyond(fresh, 64);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

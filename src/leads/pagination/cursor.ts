@@ -72,8 +72,12 @@ export function decodeCursor(cursor: string, expectedFingerprint: string): numbe
   return o;
 }
 
-/** No listing is this long; a larger offset is a forged cursor, refused before any arithmetic on it. */
-export const MAX_CURSOR_OFFSET = 1_000_000_000;
+/**
+ * The absolute cap on a cursor's offset: no lead listing served through a gateway is this long, so
+ * a larger offset is a forged cursor, refused before any arithmetic on it. Below the cap the pager
+ * still bounds an offset by the listing's last known total (lead-pager.ts).
+ */
+export const MAX_CURSOR_OFFSET = 10_000_000;
 
 function fail(expected: string, got: string): never {
   throw new CursorError(`invalid cursor: expected ${expected}, got ${got}`);

@@ -1,7 +1,8 @@
 /**
- * Maps Relay connection arguments (first/after, last/before) onto Tesselys's page/limit list API.
- * Kept pure so every window arithmetic edge can be tested without HTTP: the service asks for the
- * window, fetches the planned pages, slices, and derives pageInfo from offset and total.
+ * Maps Relay connection arguments (first/after, last/before) onto windows of absolute offsets.
+ * Kept pure so every window arithmetic edge can be tested without HTTP: the pager asks the provider
+ * for the window by offset and derives pageInfo from offset and total. How a provider pages
+ * underneath is its adapter's business (Tesselys: providers/tesselys/tesselys.pages.ts).
  */
 import { CursorError, decodeCursor } from './cursor';
 
@@ -80,53 +81,6 @@ function offsetOf(argument: 'after' | 'before', cursor: string, fingerprint: str
   }
 }
 
-/** Which provider pages (1-based) to fetch, all with the same `limit`. */
-export interface PagePlan {
-  limit: number;
-  pages: number[];
-}
-
-/**
- * Plans the provider fetches covering items [start, start+size).
- * Inputs: start a non-negative integer, size an integer in 0..100 (RangeError otherwise).
- * Prefers one page: the smallest limit L in [size, 100] for which the window falls inside a single
- * page; else two consecutive pages with limit = size. Aligned windows (start % size === 0) thus cost
- * one page with limit = size. An empty window (size 0) still plans one minimal fetch
- * ({limit 1, pages [1]}) so the caller learns `meta.total` for pageInfo and totalCount.
- */
-export function planPages(start: number, size: number): PagePlan {
-  if (!Number.isSafeInteger(start) || start < 0) throw new RangeError(`start must be a non-negative integer, got ${start}`);
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
-    throw new RangeError(`size must be an integer in 0..${MAX_PAGE_SIZE}, got ${size}`);
-  if (size === 0) return { limit: 1, pages: [1] };
-
-  const lastOffset = start + size - 1;
-  for (let limit = size; limit <= MAX_PAGE_SIZE; limit++) {
-    const page = Math.floor(start / limit);
-    if (page === Math.floor(lastOffset / limit)) return { limit, pages: [page + 1] };
-  }
-  const firstPage = Math.floor(start / size) + 1;
-  return { limit: size, pages: [firstPage, firstPage + 1] };
-}
-
-/**
- * Picks items [start, start+size) out of the fetched pages. `fetched[i]` holds the items of
- * `plan.pages[i]` in provider order; a missing or short page (end of the list) just yields fewer
- * items. Each item is placed by its own page's offset, so a short first page never shifts the second.
- * Returns the items in offset order.
- */
-export function sliceWindow<T>(plan: PagePlan, fetched: T[][], start: number, size: number): T[] {
-  const out: T[] = [];
-  plan.pages.forEach((page, i) => {
-    const pageStart = (page - 1) * plan.limit;
-    const items = (fetched[i] ?? []).slice(0, plan.limit);
-    const from = Math.max(0, start - pageStart);
-    const to = Math.min(items.length, start + size - pageStart);
-    for (let j = from; j < to; j++) out.push(items[j] as T);
-  });
-  return out;
-}
-
 /**
  * Turns a backward window ending (exclusively) at `end` into a forward one: the `size` items just
  * before `end`, fewer when that would go below offset 0. The caller resolves `end: 'total'` first
@@ -144,9 +98,10 @@ export interface PageInfoShape {
 
 /**
  * pageInfo for `returned` items served from offset `start` of a listing of `total` items:
- * there is a previous page when the window does not start at 0 (and the listing is not empty),
- * and a next page when items remain after the window.
+ * there is a previous page when the window does not start at 0 and returned something (an empty
+ * page has no startCursor to page back from, so it never claims one; Relay lets a forward page say
+ * false), and a next page when items remain after the window.
  */
 export function pageInfoFor(start: number, returned: number, total: number): PageInfoShape {
-  return { hasPreviousPage: start > 0 && total > 0, hasNextPage: start + returned < total };
+  return { hasPreviousPage: start > 0 && returned > 0, hasNextPage: start + returned < total };
 }

@@ -3,10 +3,9 @@ import { decodeJwt } from 'jose';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
-import { createUpstreamPool } from '../http/upstream-pool';
 import type { ProviderModule } from '../provider-adapter';
 import { createProviderPolicy } from '../resilience/create-provider-policy';
-import { KeyspotAdapter, KEYSPOT_CAPABILITIES } from './keyspot.adapter';
+import { KeyspotAdapter, KEYSPOT_CAPABILITIES, KEYSPOT_RULES } from './keyspot.adapter';
 import { KeyspotAuthClient } from './keyspot-auth.client';
 import { KeyspotClient } from './keyspot.client';
 import { readKeyspotConfig, type KeyspotConfig } from './keyspot.config';
@@ -27,6 +26,7 @@ function assertStaticTokenUnexpired(token: string, now: number): void {
 export const keyspotModule: ProviderModule<KeyspotConfig> = {
   provider: LeadProvider.KEYSPOT,
   capabilities: KEYSPOT_CAPABILITIES,
+  rules: KEYSPOT_RULES,
   readConfig: readKeyspotConfig,
 
   async startDemo(options = {}) {
@@ -42,8 +42,8 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
     };
   },
 
-  connect(config, deps, { demo }) {
-    const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs });
+  connect(config, deps, { demo, pools }) {
+    const pool = pools.forOrigin(config.baseUrl);
     const logger = deps.logger.child({ provider: LeadProvider.KEYSPOT });
     // One policy set for the token endpoint and the lead API alike: both are Keyspot being up or down.
     const policy = createProviderPolicy(LeadProvider.KEYSPOT, deps, logger, pool);
@@ -65,6 +65,9 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
     return {
       provider: LeadProvider.KEYSPOT,
       demo,
+      capabilities: KEYSPOT_CAPABILITIES,
+      readsFrom: 'provider',
+      rules: KEYSPOT_RULES,
       forRequest: (scope) => {
         const transport = {
           pool,
@@ -83,7 +86,8 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
         else assertStaticTokenUnexpired(await tokens.getToken(), now());
       },
       health: () => policy.health(),
-      close: () => pool.close(),
+      // The pool is shared per origin and closed by the directory; nothing else is held open.
+      close: async () => undefined,
     };
   },
 };

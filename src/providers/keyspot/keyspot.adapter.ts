@@ -5,19 +5,21 @@ import type { CreateLeadInput } from '../../leads/inputs/create-lead.input';
 import type { Lead } from '../../leads/types/lead.type';
 import type { Logger } from '../../logging/logger';
 import { decodePayload } from '../http/decode-payload';
-import type { LeadProviderAdapter } from '../provider-adapter';
+import type { LeadProviderAdapter, ProviderRules } from '../provider-adapter';
 import type { KeyspotClient } from './keyspot.client';
 import { keyspotEnvelopeToLead, toKeyspotCreate } from './keyspot.mapper';
 import { keyspotCreateProblems } from './keyspot.rules';
 
 export const KEYSPOT_CAPABILITIES = [ProviderCapability.CREATE_LEAD] as const;
-const capabilities: ReadonlySet<ProviderCapability> = new Set(KEYSPOT_CAPABILITIES);
+export const KEYSPOT_RULES: ProviderRules = {
+  /** No status can be set through Keyspot's API. */
+  acceptedStatuses: [],
+  validateCreate: keyspotCreateProblems,
+  validateUpdate: () => [],
+};
 
 export class KeyspotAdapter implements LeadProviderAdapter {
   readonly provider = LeadProvider.KEYSPOT;
-  readonly capabilities = capabilities;
-  /** No status can be set through Keyspot's API. */
-  readonly acceptedStatuses = [];
 
   constructor(
     private readonly client: KeyspotClient,
@@ -28,7 +30,4 @@ export class KeyspotAdapter implements LeadProviderAdapter {
     const payload = await this.client.createLead(toKeyspotCreate(input));
     return decodePayload(this.provider, this.logger, () => keyspotEnvelopeToLead(payload));
   }
-
-  validateCreate = keyspotCreateProblems;
-  validateUpdate = () => [];
 }

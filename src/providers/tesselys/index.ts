@@ -1,15 +1,15 @@
 /** Tesselys, as the provider registry knows it. */
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
-import { createUpstreamPool } from '../http/upstream-pool';
 import type { ProviderModule, RequestScope } from '../provider-adapter';
 import { createProviderPolicy } from '../resilience/create-provider-policy';
-import { TesselysAdapter, TESSELYS_CAPABILITIES } from './tesselys.adapter';
+import { TesselysAdapter, TESSELYS_CAPABILITIES, TESSELYS_RULES } from './tesselys.adapter';
 import { TesselysClient } from './tesselys.client';
 import { readTesselysConfig, type TesselysConfig } from './tesselys.config';
 
 export const tesselysModule: ProviderModule<TesselysConfig> = {
   provider: LeadProvider.TESSELYS,
   capabilities: TESSELYS_CAPABILITIES,
+  rules: TESSELYS_RULES,
   readConfig: readTesselysConfig,
 
   async startDemo(options = {}) {
@@ -29,8 +29,8 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
     };
   },
 
-  connect(config, deps, { demo }) {
-    const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs });
+  connect(config, deps, { demo, pools }) {
+    const pool = pools.forOrigin(config.baseUrl);
     const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
     const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger, pool);
     const client = (scope?: RequestScope) =>
@@ -44,11 +44,15 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
     return {
       provider: LeadProvider.TESSELYS,
       demo,
+      capabilities: TESSELYS_CAPABILITIES,
+      readsFrom: 'provider',
+      rules: TESSELYS_RULES,
       forRequest: (scope) => new TesselysAdapter(client(scope), logger),
       // The cheapest call that proves both headers are accepted: one lead of the first page.
       probe: async () => void (await client().listLeads({ page: 1, limit: 1 })),
       health: () => policy.health(),
-      close: () => pool.close(),
+      // The pool is shared per origin and closed by the directory; nothing else is held open.
+      close: async () => undefined,
     };
   },
 };

@@ -1,4 +1,7 @@
-/** Tesselys as the LeadService sees it: every capability, backed by a per-request client. */
+/**
+ * Tesselys as the LeadService sees it: every capability, backed by a per-request client. Windows
+ * by offset become one or two Tesselys pages here (tesselys.pages.ts), nowhere else.
+ */
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import { ProviderCapability } from '../../leads/enums/provider-capability.enum';
 import type { CreateLeadInput } from '../../leads/inputs/create-lead.input';
@@ -6,8 +9,9 @@ import type { UpdateLeadInput } from '../../leads/inputs/update-lead.input';
 import type { Lead } from '../../leads/types/lead.type';
 import type { Logger } from '../../logging/logger';
 import { decodePayload } from '../http/decode-payload';
-import type { LeadListPage, LeadListQuery, LeadProviderAdapter, ProviderPageRequest } from '../provider-adapter';
+import type { LeadListPage, LeadListQuery, LeadProviderAdapter, ProviderRules, ProviderWindow } from '../provider-adapter';
 import type { TesselysClient } from './tesselys.client';
+import { planPages, sliceWindow } from './tesselys.pages';
 import {
   TESSELYS_ACCEPTED_STATUSES,
   tesselysLeadToLead,
@@ -25,20 +29,36 @@ export const TESSELYS_CAPABILITIES = [
   ProviderCapability.UPDATE_LEAD,
 ] as const;
 
-const capabilities: ReadonlySet<ProviderCapability> = new Set(TESSELYS_CAPABILITIES);
+export const TESSELYS_RULES: ProviderRules = {
+  acceptedStatuses: TESSELYS_ACCEPTED_STATUSES,
+  validateCreate: tesselysCreateProblems,
+  validateUpdate: tesselysUpdateProblems,
+};
 
 export class TesselysAdapter implements LeadProviderAdapter {
   readonly provider = LeadProvider.TESSELYS;
-  readonly capabilities = capabilities;
-  readonly acceptedStatuses = TESSELYS_ACCEPTED_STATUSES;
 
   constructor(
     private readonly client: TesselysClient,
     private readonly logger: Logger,
   ) {}
 
-  async listLeads(query: LeadListQuery, page: ProviderPageRequest): Promise<LeadListPage> {
-    const payload = await this.client.listLeads(toTesselysListQuery(query, page));
+  /** One Tesselys page when one covers the window, else two fetched in parallel. */
+  async listLeads(query: LeadListQuery, window: ProviderWindow): Promise<LeadListPage> {
+    const plan = planPages(window.offset, window.limit);
+    const pages = await Promise.all(plan.pages.map((page) => this.listPage(query, page, plan.limit)));
+    const leads = sliceWindow(
+      plan,
+      pages.map((p) => p.leads),
+      window.offset,
+      window.limit,
+    );
+    // Pages fetched together may disagree on the total if leads arrive in between; the larger is safer for hasNextPage.
+    return { leads, total: Math.max(...pages.map((p) => p.total)) };
+  }
+
+  private async listPage(query: LeadListQuery, page: number, limit: number): Promise<LeadListPage> {
+    const payload = await this.client.listLeads(toTesselysListQuery(query, { page, limit }));
     return this.decode(() => tesselysPageToLeads(payload));
   }
 
@@ -56,9 +76,6 @@ export class TesselysAdapter implements LeadProviderAdapter {
     const payload = await this.client.updateLead(providerLeadId, toTesselysUpdate(input));
     return this.decode(() => tesselysLeadToLead(payload));
   }
-
-  validateCreate = tesselysCreateProblems;
-  validateUpdate = tesselysUpdateProblems;
 
   private decode<T>(decode: () => T): T {
     return decodePayload(this.provider, this.logger, decode);
