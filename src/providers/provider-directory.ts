@@ -130,6 +130,11 @@ export class ProviderDirectory {
     });
   }
 
+  /** How many upstream pools are open: one per distinct provider origin, however many tenants use it. */
+  get poolCount(): number {
+    return this.pools.size;
+  }
+
   /** A view of one tenant's providers. */
   tenant(tenant: string): TenantProviders {
     return {

@@ -213,6 +213,23 @@ describe('node(id)', () => {
     expect(res.data).toEqual({ node: null });
   });
 
+  test.each(['nope', 'submission:0b5e3c1e-8d4f-4c1a-9f0e-2a7b6c5d4e3f', ':x', 'TESSELYS'])(
+    'an id of no kind node knows (%p) is BAD_USER_INPUT on id, with no upstream call',
+    async (id) => {
+      const res = await stack.gql('query($id: ID!) { node(id: $id) { id } }', { id });
+      const error = expectOneError(res, 'BAD_USER_INPUT', ['node']);
+      expect((error.extensions!.fields as Array<{ path: string }>).map((f) => f.path)).toEqual(['id']);
+      expect(stack.upstreamCalls()).toBe(0);
+    },
+  );
+
+  test('the kind is case-insensitive, as lead ids always were', async () => {
+    const raw = seeded[6]!;
+    const res = await stack.gql('query($id: ID!) { node(id: $id) { id } }', { id: `TESSELYS:${raw.id}` });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ node: { id: `tesselys:${raw.id}` } });
+  });
+
   test('a malformed id is BAD_USER_INPUT on id, with no upstream call', async () => {
     const res = await stack.gql('query($id: ID!) { node(id: $id) { id } }', { id: 'nope' });
     const error = expectOneError(res, 'BAD_USER_INPUT', ['node']);
