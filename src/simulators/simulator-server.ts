@@ -226,7 +226,8 @@ function withoutCredentials(request: RecordedRequest | undefined): RecordedReque
 
 function mountControl(app: express.Express, faults: FaultInjector, counters: RequestCounters, extra: SimRoute[]): void {
   const control = express.Router();
-  control.use(express.json());
+  // Room for a canned answer far past any provider limit (huge strings, oversized pages).
+  control.use(express.json({ limit: '8mb' }));
   const guard = (handler: (body: Record<string, unknown>) => SimReply) => (req: Request, res: Response) => {
     try {
       send(res, handler((req.body ?? {}) as Record<string, unknown>));

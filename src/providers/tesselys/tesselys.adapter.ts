@@ -10,6 +10,7 @@ import type { LeadListPage, LeadListQuery, LeadProviderAdapter, ProviderPageRequ
 import type { TesselysClient } from './tesselys.client';
 import {
   TESSELYS_ACCEPTED_STATUSES,
+  tesselysLeadFor,
   tesselysLeadToLead,
   tesselysPageToLeads,
   toTesselysCreate,
@@ -44,7 +45,8 @@ export class TesselysAdapter implements LeadProviderAdapter {
 
   async getLead(providerLeadId: string): Promise<Lead | null> {
     const payload = await this.client.getLead(providerLeadId);
-    return payload === null ? null : this.decode(() => tesselysLeadToLead(payload));
+    // An answer for another lead is a broken provider, never a lead to show.
+    return payload === null ? null : this.decode(() => tesselysLeadFor(providerLeadId, payload));
   }
 
   async createLead(input: CreateLeadInput): Promise<Lead> {
