@@ -3,7 +3,7 @@
  * HTTP: latency, status faults (scoped and counted), hangs, each malformed-body kind, request
  * counters, and the same knobs through the opt-in `/__control` HTTP API.
  */
-import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
+import type { TesselysLeadResource as TesselysLeadDto } from '../../src/providers/tesselys/simulator/tesselys.documented-api';
 import {
   startTesselysSimulator,
   TESSELYS_DEMO_CREDENTIALS,
