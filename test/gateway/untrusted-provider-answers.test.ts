@@ -40,7 +40,7 @@ async function control(baseUrl: string, path: string, body: unknown = {}): Promi
 }
 
 /** The next request to `route` answers 200 with `body`, whatever it asked. */
-const answerNext = (baseUrl: string, route: string, body: unknown) => control(baseUrl, '/fail', { route, status: 200, body });
+const answerNext = (baseUrl: string, route: string, body: unknown) => control(baseUrl, '/answer', { route, body });
 
 function tesselysLead(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -334,6 +334,23 @@ describe('/__control HTTP API', () => {
       expect(ctl.faults.pending).toBe(0);
     });
 
+    test('answer: a canned 200 body for one route, once; then the provider answers again', async () => {
+      const [asked, other] = ctl.leads();
+      expect((await control(ctl, '/answer', { route: GET_ONE, body: other })).status).toBe(204);
+      const canned = await request(ctl, 'GET', `${LEADS}/${asked!.id}`);
+      expect(canned.status).toBe(200);
+      expect(await canned.json()).toEqual(other);
+      expect(await (await request(ctl, 'GET', `${LEADS}/${asked!.id}`)).json()).toEqual(asked);
+    });
+
+    test('answer takes a status and a body far past the default 100 kB JSON limit', async () => {
+      const huge = { title: 'x'.repeat(1_000_000) };
+      expect((await control(ctl, '/answer', { route: LIST, status: 201, body: huge })).status).toBe(204);
+      const res = await request(ctl, 'GET', LEADS);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual(huge);
+    });
+
     test('hang', async () => {
       expect((await control(ctl, '/hang', { route: LIST })).status).toBe(204);
       const abort = new AbortController();
