@@ -21,6 +21,44 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  {
+    // Simulators are written from the providers' docs, never from our clients: importing a client's DTOs
+    // would make client and fake agree by construction. Provider simulators may reach only the shared
+    // harness in src/simulators; the harness only provider simulators. test/simulators/simulator-imports.test.ts
+    // checks the same on resolved paths (re-exports and dynamic imports included).
+    files: ['src/providers/*/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./\\.\\./simulators/)',
+              message: 'A simulator follows the provider docs: import only from its own simulator/ folder or src/simulators.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/simulators/**/*.ts'],
+    // main.ts is the `npm run simulate` launcher: it wires the provider registry, it simulates nothing.
+    ignores: ['src/simulators/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!providers/[^/]+/simulator/)',
+              message: 'The simulator harness must not depend on client code: only provider simulator/ folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

@@ -63,6 +63,15 @@ export class FaultInjector {
     this.arm({ kind: 'status', status, body, headers }, options);
   }
 
+  /**
+   * The next `count` matching requests get this canned answer instead of the provider's own (status
+   * 200 unless given): for answers that are well-formed HTTP but untrustworthy content, e.g. another
+   * lead than the one asked for, or a page larger than asked.
+   */
+  answerNext(options: FaultTarget & { body: unknown; status?: number; headers?: Record<string, string> }): void {
+    this.failNext({ ...options, status: options.status ?? 200 });
+  }
+
   /** The next `count` matching requests are read and never answered (until the simulator closes). */
   hangNext(options: FaultTarget = {}): void {
     this.arm({ kind: 'hang' }, options);

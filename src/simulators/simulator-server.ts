@@ -204,6 +204,7 @@ function sendMalformed(res: ServerResponse, kind: Extract<Fault, { kind: 'malfor
  * `/__control` API, for driving a standalone simulator from another process (curl, a soak run):
  *   POST /__control/latency {ms}
  *   POST /__control/fail {status, body?, headers?, route?, count?}
+ *   POST /__control/answer {body, status?=200, headers?, route?, count?}   a canned answer
  *   POST /__control/hang {route?, count?}
  *   POST /__control/malform {kind, route?, count?}
  *   POST /__control/reset            faults and counters
@@ -226,7 +227,8 @@ function withoutCredentials(request: RecordedRequest | undefined): RecordedReque
 
 function mountControl(app: express.Express, faults: FaultInjector, counters: RequestCounters, extra: SimRoute[]): void {
   const control = express.Router();
-  control.use(express.json());
+  // Room for a canned answer far past any provider limit (huge strings, oversized pages).
+  control.use(express.json({ limit: '8mb' }));
   const guard = (handler: (body: Record<string, unknown>) => SimReply) => (req: Request, res: Response) => {
     try {
       send(res, handler((req.body ?? {}) as Record<string, unknown>));
@@ -243,6 +245,14 @@ function mountControl(app: express.Express, faults: FaultInjector, counters: Req
     '/fail',
     guard((b) => {
       faults.failNext({ ...target(b), status: Number(b.status), body: b.body, headers: b.headers as Record<string, string> | undefined });
+      return { status: 204 };
+    }),
+  );
+  control.post(
+    '/answer',
+    guard((b) => {
+      const status = b.status === undefined ? undefined : Number(b.status);
+      faults.answerNext({ ...target(b), status, body: b.body, headers: b.headers as Record<string, string> | undefined });
       return { status: 204 };
     }),
   );

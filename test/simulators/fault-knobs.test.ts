@@ -3,7 +3,7 @@
  * HTTP: latency, status faults (scoped and counted), hangs, each malformed-body kind, request
  * counters, and the same knobs through the opt-in `/__control` HTTP API.
  */
-import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
+import type { TesselysLeadResource as TesselysLeadDto } from '../../src/providers/tesselys/simulator/tesselys.documented-api';
 import {
   startTesselysSimulator,
   TESSELYS_DEMO_CREDENTIALS,
@@ -332,6 +332,23 @@ describe('/__control HTTP API', () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { message: string }).message).toMatch(/status/);
       expect(ctl.faults.pending).toBe(0);
+    });
+
+    test('answer: a canned 200 body for one route, once; then the provider answers again', async () => {
+      const [asked, other] = ctl.leads();
+      expect((await control(ctl, '/answer', { route: GET_ONE, body: other })).status).toBe(204);
+      const canned = await request(ctl, 'GET', `${LEADS}/${asked!.id}`);
+      expect(canned.status).toBe(200);
+      expect(await canned.json()).toEqual(other);
+      expect(await (await request(ctl, 'GET', `${LEADS}/${asked!.id}`)).json()).toEqual(asked);
+    });
+
+    test('answer takes a status and a body far past the default 100 kB JSON limit', async () => {
+      const huge = { title: 'x'.repeat(1_000_000) };
+      expect((await control(ctl, '/answer', { route: LIST, status: 201, body: huge })).status).toBe(204);
+      const res = await request(ctl, 'GET', LEADS);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual(huge);
     });
 
     test('hang', async () => {

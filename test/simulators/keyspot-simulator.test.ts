@@ -15,7 +15,7 @@ import {
   type KeyspotSimulatorOptions,
   type KeyspotTokenResponseShape,
 } from '../../src/providers/keyspot/simulator/keyspot.simulator';
-import { KEYSPOT_SOURCES } from '../../src/providers/keyspot/keyspot.dto';
+import { KEYSPOT_DOCUMENTED_SOURCES as KEYSPOT_SOURCES } from '../../src/providers/keyspot/simulator/keyspot.documented-api';
 
 const START = Date.parse('2026-03-13T10:30:00.000Z');
 const DOCUMENTED_FIELDS = [

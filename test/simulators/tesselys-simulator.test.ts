@@ -3,8 +3,12 @@
  * test against Tesselys trusts it: auth, list semantics, validation messages, 404s, create and
  * update rules, and deterministic seed data. All through real HTTP.
  */
-import type { TesselysLeadDto, TesselysListResponseDto } from '../../src/providers/tesselys/tesselys.dto';
-import { TESSELYS_SOURCE_CHANNELS, TESSELYS_STATUSES } from '../../src/providers/tesselys/tesselys.dto';
+import {
+  TESSELYS_DOCUMENTED_SOURCE_CHANNELS as TESSELYS_SOURCE_CHANNELS,
+  TESSELYS_DOCUMENTED_STATUSES as TESSELYS_STATUSES,
+  type TesselysLeadPage as TesselysListResponseDto,
+  type TesselysLeadResource as TesselysLeadDto,
+} from '../../src/providers/tesselys/simulator/tesselys.documented-api';
 import { generateTesselysSeed } from '../../src/providers/tesselys/simulator/tesselys.seed';
 import {
   startTesselysSimulator,

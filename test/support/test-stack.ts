@@ -15,6 +15,7 @@ import {
 } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { captureLogs, type CapturedLogs } from './log-capture';
+import { recordOperation } from './operation-recorder';
 
 export interface TestClock {
   now(): number;
@@ -99,6 +100,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     clock,
     logs,
     async gql(query, variables, headers) {
+      recordOperation(query, variables);
       const response = await fetch(gateway.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

@@ -4,6 +4,7 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { recordOperation } from './operation-recorder';
 
 export interface TypedResult<TData> {
   status: number;
@@ -17,10 +18,12 @@ export async function runOperation<TData, TVariables>(
   variables: TVariables,
   headers: Record<string, string> = {},
 ): Promise<TypedResult<TData>> {
+  const query = print(document);
+  recordOperation(query, variables as Record<string, unknown>);
   const response = await fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: print(document), variables }),
+    body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: TData | null; errors?: TypedResult<TData>['errors'] };
   return { status: response.status, ...body };

@@ -15,6 +15,7 @@ import type { KeyspotLeadDto } from '../../src/providers/keyspot/keyspot.dto';
 import { keyspotEnvelopeToLead, keyspotLeadToLead, keyspotSourceFor, toKeyspotCreate } from '../../src/providers/keyspot/keyspot.mapper';
 import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
 import {
+  tesselysLeadFor,
   tesselysLeadToLead,
   tesselysPageToLeads,
   tesselysSourceChannelFor,
@@ -159,6 +160,47 @@ describe('tesselysPageToLeads', () => {
     ['not an object', []],
   ])('%s → ResponseShapeError', (_name, payload) => {
     shapeError(() => tesselysPageToLeads(payload));
+  });
+});
+
+describe('provider answers are untrusted', () => {
+  const meta = { total: 64, page: 1, limit: 3, totalPages: 22 };
+  const leads = (count: number) => Array.from({ length: count }, (_, i) => tesselysLead({ id: `cl${i}` }));
+
+  test('GET /leads/:id: the lead asked for passes, another one does not (and is not named)', () => {
+    expect(tesselysLeadFor('clx7f8g9h0i1j2k3l4m5n6o7', tesselysLead()).providerLeadId).toBe('clx7f8g9h0i1j2k3l4m5n6o7');
+    expect(shapeError(() => tesselysLeadFor('clother', tesselysLead()))).not.toContain('clx7f8g9h0i1j2k3l4m5n6o7');
+  });
+
+  test.each(['../../x y', 'a'.repeat(129), 'tab\tid', 'ünï'])('an id %j → ResponseShapeError without the id', (id) => {
+    expect(shapeError(() => tesselysLeadToLead(tesselysLead({ id })))).not.toContain(id);
+    expect(shapeError(() => keyspotLeadToLead(keyspotLead({ id })))).not.toContain(id);
+  });
+
+  test('the longest safe id (128) passes', () => {
+    expect(tesselysLeadToLead(tesselysLead({ id: 'a'.repeat(128) })).providerLeadId).toHaveLength(128);
+  });
+
+  test.each([1e308, 2 ** 31, Number.MAX_SAFE_INTEGER + 2])('meta.total %p → ResponseShapeError', (total) => {
+    shapeError(() => tesselysPageToLeads({ data: [], meta: { ...meta, total } }));
+  });
+
+  test('a page never holds more than meta.limit, the documented 100, or the limit asked', () => {
+    shapeError(() => tesselysPageToLeads({ data: leads(4), meta }));
+    shapeError(() => tesselysPageToLeads({ data: leads(101), meta: { ...meta, limit: 200 } }));
+    shapeError(() => tesselysPageToLeads({ data: leads(3), meta }, 2));
+    expect(tesselysPageToLeads({ data: leads(3), meta }, 3).leads).toHaveLength(3);
+  });
+
+  test('huge strings, too many tags and deep undocumented fields → ResponseShapeError', () => {
+    shapeError(() => tesselysLeadToLead(tesselysLead({ title: 'x'.repeat(2_001) })));
+    shapeError(() => tesselysLeadToLead(tesselysLead({ description: 'x'.repeat(100_001) })));
+    shapeError(() => tesselysLeadToLead(tesselysLead({ tags: Array.from({ length: 501 }, () => 't') })));
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 20; i++) deep = { deep };
+    shapeError(() => tesselysLeadToLead({ ...tesselysLead(), extra: deep }));
+    shapeError(() => keyspotLeadToLead({ ...keyspotLead(), extra: 'x'.repeat(100_001) }));
+    expect(tesselysLeadToLead(tesselysLead({ description: 'x'.repeat(100_000) })).description).toHaveLength(100_000);
   });
 });
 

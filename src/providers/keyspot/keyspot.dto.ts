@@ -1,6 +1,7 @@
 /**
  * Keyspot's REST shapes, as its partner API documents them (see shared/providers/README.md).
- * Shared by the client (what we send and expect back) and the simulator (what it accepts and answers).
+ * The client's side only (what we send and expect back): the simulator keeps its own copy, written from
+ * the docs, in simulator/*.documented-api.ts, so a drift between client and docs shows up in tests.
  */
 
 export const KEYSPOT_SOURCES = [

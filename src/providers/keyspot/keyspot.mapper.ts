@@ -11,6 +11,7 @@ import { toKnownOrUnknown, toKnownOrUnknownOrNull } from '../../leads/mapping/en
 import { toGlobalId } from '../../leads/mapping/global-id';
 import { optionalString, requireDate, requireObject, requireString } from '../../leads/mapping/response-shape.error';
 import type { Lead } from '../../leads/types/lead.type';
+import { requireBoundedPayload, requireProviderId, withinSize } from '../provider-answer-rules';
 import type { KeyspotCreateLeadDto, KeyspotSource } from './keyspot.dto';
 
 /** Keyspot takes every LeadSource but EVENT, which it has no word for. */
@@ -39,30 +40,31 @@ export function keyspotEnvelopeToLead(payload: unknown): Lead {
 
 export function keyspotLeadToLead(payload: unknown): Lead {
   const raw = requireObject(payload, 'a Keyspot lead');
-  const providerLeadId = requireString(raw, 'id');
-  const providerStatus = requireString(raw, 'status');
-  const propertyId = optionalString(raw, 'propertyId');
-  const propertyTitle = optionalString(raw, 'interestedPropertyTitle');
+  const providerLeadId = requireProviderId(raw, 'id');
+  const providerStatus = withinSize(requireString(raw, 'status'), 'status');
+  const propertyId = withinSize(optionalString(raw, 'propertyId'), 'propertyId');
+  const propertyTitle = withinSize(optionalString(raw, 'interestedPropertyTitle'), 'interestedPropertyTitle');
+  requireBoundedPayload(raw);
   return {
     id: toGlobalId(LeadProvider.KEYSPOT, providerLeadId),
     provider: LeadProvider.KEYSPOT,
     providerLeadId,
     title: null,
-    description: optionalString(raw, 'message'),
+    description: withinSize(optionalString(raw, 'message'), 'message', 'long'),
     contact: {
       personId: null,
-      name: optionalString(raw, 'name'),
-      email: optionalString(raw, 'email'),
-      phone: optionalString(raw, 'phone'),
+      name: withinSize(optionalString(raw, 'name'), 'name'),
+      email: withinSize(optionalString(raw, 'email'), 'email'),
+      phone: withinSize(optionalString(raw, 'phone'), 'phone'),
     },
     status: toKnownOrUnknown(LeadStatus, providerStatus, LeadStatus.UNKNOWN),
     providerStatus,
-    source: toKnownOrUnknownOrNull(LeadSource, raw.source, LeadSource.UNKNOWN),
-    priority: toKnownOrUnknownOrNull(LeadPriority, raw.priority, LeadPriority.UNKNOWN),
+    source: toKnownOrUnknownOrNull(LeadSource, withinSize(raw.source, 'source'), LeadSource.UNKNOWN),
+    priority: toKnownOrUnknownOrNull(LeadPriority, withinSize(raw.priority, 'priority'), LeadPriority.UNKNOWN),
     tags: [],
     isActive: null,
     property: propertyId || propertyTitle ? { id: propertyId, title: propertyTitle } : null,
-    trafficOrigin: optionalString(raw, 'trafficOrigin'),
+    trafficOrigin: withinSize(optionalString(raw, 'trafficOrigin'), 'trafficOrigin'),
     createdAt: requireDate(raw, 'createdAt'),
     updatedAt: requireDate(raw, 'updatedAt'),
     raw,

@@ -14,6 +14,7 @@ import type { TesselysClient } from './tesselys.client';
 import { planPages, sliceWindow } from './tesselys.pages';
 import {
   TESSELYS_ACCEPTED_STATUSES,
+  tesselysLeadFor,
   tesselysLeadToLead,
   tesselysPageToLeads,
   toTesselysCreate,
@@ -64,7 +65,8 @@ export class TesselysAdapter implements LeadProviderAdapter {
 
   async getLead(providerLeadId: string): Promise<Lead | null> {
     const payload = await this.client.getLead(providerLeadId);
-    return payload === null ? null : this.decode(() => tesselysLeadToLead(payload));
+    // An answer for another lead is a broken provider, never a lead to show.
+    return payload === null ? null : this.decode(() => tesselysLeadFor(providerLeadId, payload));
   }
 
   async createLead(input: CreateLeadInput): Promise<Lead> {

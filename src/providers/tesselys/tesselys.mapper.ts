@@ -14,6 +14,7 @@ import { toGlobalId } from '../../leads/mapping/global-id';
 import { optionalString, requireDate, requireObject, requireString, ResponseShapeError } from '../../leads/mapping/response-shape.error';
 import type { Lead } from '../../leads/types/lead.type';
 import type { LeadListQuery, ProviderPageRequest } from '../provider-adapter';
+import { MAX_TAGS, requireBoundedPayload, requireCount, requireProviderId, requireSameLead, withinSize } from '../provider-answer-rules';
 import type {
   TesselysCreateLeadDto,
   TesselysListQueryDto,
@@ -22,15 +23,18 @@ import type {
   TesselysStatus,
   TesselysUpdateLeadDto,
 } from './tesselys.dto';
-import { TESSELYS_SOURCE_CHANNELS, TESSELYS_STATUSES } from './tesselys.dto';
+import { TESSELYS_MAX_LIMIT, TESSELYS_SOURCE_CHANNELS, TESSELYS_STATUSES } from './tesselys.dto';
 
 export function tesselysLeadToLead(payload: unknown): Lead {
   const raw = requireObject(payload, 'a Tesselys lead');
-  const providerLeadId = requireString(raw, 'id');
-  const providerStatus = requireString(raw, 'status');
+  const providerLeadId = requireProviderId(raw, 'id');
+  const providerStatus = withinSize(requireString(raw, 'status'), 'status');
   const tags = raw.tags ?? [];
   if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string'))
     throw new ResponseShapeError('field "tags" should be a list of strings');
+  if (tags.length > MAX_TAGS) throw new ResponseShapeError(`field "tags" holds more than ${MAX_TAGS} tags`);
+  for (const tag of tags as string[]) withinSize(tag, 'tags');
+  requireBoundedPayload(raw);
   const isActive = raw.isActive;
   if (isActive !== undefined && isActive !== null && typeof isActive !== 'boolean')
     throw new ResponseShapeError('field "isActive" should be a boolean');
@@ -38,12 +42,17 @@ export function tesselysLeadToLead(payload: unknown): Lead {
     id: toGlobalId(LeadProvider.TESSELYS, providerLeadId),
     provider: LeadProvider.TESSELYS,
     providerLeadId,
-    title: requireString(raw, 'title'),
-    description: optionalString(raw, 'description'),
-    contact: { personId: optionalString(raw, 'personId'), name: optionalString(raw, 'personName'), email: null, phone: null },
+    title: withinSize(requireString(raw, 'title'), 'title'),
+    description: withinSize(optionalString(raw, 'description'), 'description', 'long'),
+    contact: {
+      personId: withinSize(optionalString(raw, 'personId'), 'personId'),
+      name: withinSize(optionalString(raw, 'personName'), 'personName'),
+      email: null,
+      phone: null,
+    },
     status: toKnownOrUnknown(LeadStatus, providerStatus, LeadStatus.UNKNOWN),
     providerStatus,
-    source: toKnownOrUnknownOrNull(LeadSource, raw.sourceChannel, LeadSource.UNKNOWN),
+    source: toKnownOrUnknownOrNull(LeadSource, withinSize(raw.sourceChannel, 'sourceChannel'), LeadSource.UNKNOWN),
     priority: null,
     tags: tags as string[],
     isActive: (isActive as boolean | undefined) ?? null,
@@ -55,13 +64,26 @@ export function tesselysLeadToLead(payload: unknown): Lead {
   };
 }
 
-export function tesselysPageToLeads(payload: unknown): { leads: Lead[]; total: number } {
+/** The lead of `GET /leads/:id`, which must be the lead asked for. */
+export function tesselysLeadFor(askedId: string, payload: unknown): Lead {
+  const lead = tesselysLeadToLead(payload);
+  requireSameLead(askedId, lead.providerLeadId);
+  return lead;
+}
+
+/**
+ * A list page: no more leads than the page says it holds (`meta.limit`), than the documented maximum
+ * page, or than `askedLimit` when the caller passes the limit it sent; a total a GraphQL Int can hold.
+ */
+export function tesselysPageToLeads(payload: unknown, askedLimit?: number): { leads: Lead[]; total: number } {
   const body = requireObject(payload, 'the Tesselys list response') as Partial<TesselysListResponseDto>;
   if (!Array.isArray(body.data)) throw new ResponseShapeError('field "data" should be a list of leads');
   const meta = requireObject(body.meta, 'field "meta"');
-  if (typeof meta.total !== 'number' || !Number.isInteger(meta.total) || meta.total < 0)
-    throw new ResponseShapeError('field "meta.total" should be a non-negative integer');
-  return { leads: body.data.map(tesselysLeadToLead), total: meta.total };
+  const total = requireCount(meta, 'total', 'meta.total');
+  const pageLimit = meta.limit === undefined ? TESSELYS_MAX_LIMIT : requireCount(meta, 'limit', 'meta.limit');
+  const allowed = Math.min(pageLimit, TESSELYS_MAX_LIMIT, askedLimit ?? TESSELYS_MAX_LIMIT);
+  if (body.data.length > allowed) throw new ResponseShapeError(`field "data" holds more leads than the ${allowed} a page may hold`);
+  return { leads: body.data.map((lead) => tesselysLeadToLead(lead)), total };
 }
 
 /** Tesselys takes a few channels as they are; the social networks become SOCIAL_MEDIA, the rest OTHER. */

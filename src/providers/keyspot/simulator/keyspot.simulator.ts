@@ -5,21 +5,21 @@
  * token expiry is tested by moving time, never by sleeping.
  */
 import { startSimulatorServer, routeKey, type SimulatorServer } from '../../../simulators/simulator-server';
-import type { KeyspotLeadDto } from '../keyspot.dto';
-import { keyspotControlRoutes } from './keyspot-control-routes';
-import { KeyspotLeadStore } from './keyspot-lead-store';
-import { KEYSPOT_LEADS_PATH, keyspotLeadRoute } from './keyspot-lead-route';
-import { DEFAULT_KEYSPOT_PROPERTIES, type KeyspotPropertyDto } from './keyspot-properties';
-import { KeyspotTokenIssuer } from './keyspot-token-issuer';
-import { KEYSPOT_TOKEN_RESPONSE_SHAPES, type KeyspotTokenResponseShape } from './keyspot-token-response';
-import { KEYSPOT_TOKEN_PATH, keyspotTokenRoute, type KeyspotCredentials } from './keyspot-token-route';
+import { keyspotControlRoutes } from './keyspot.control-routes';
+import { KeyspotLeadStore } from './keyspot.lead-store';
+import { KEYSPOT_LEADS_PATH, KEYSPOT_TOKEN_PATH, type KeyspotLeadResource } from './keyspot.documented-api';
+import { keyspotLeadRoute } from './keyspot.lead-route';
+import { DEFAULT_KEYSPOT_PROPERTIES, type KeyspotPropertyDto } from './keyspot.properties';
+import { KeyspotTokenIssuer } from './keyspot.token-issuer';
+import { KEYSPOT_TOKEN_RESPONSE_SHAPES, type KeyspotTokenResponseShape } from './keyspot.token-response';
+import { keyspotTokenRoute, type KeyspotCredentials } from './keyspot.token-route';
 
-export type { KeyspotPropertyDto } from './keyspot-properties';
-export { DEFAULT_KEYSPOT_PROPERTIES } from './keyspot-properties';
-export { KEYSPOT_TOKEN_RESPONSE_SHAPES, type KeyspotTokenResponseShape } from './keyspot-token-response';
-export { KEYSPOT_LEADS_PATH } from './keyspot-lead-route';
-export { KEYSPOT_TOKEN_PATH, type KeyspotCredentials } from './keyspot-token-route';
-export { INVALID_CREDENTIALS_MESSAGE, INVALID_TOKEN_MESSAGE } from './keyspot-errors';
+export type { KeyspotPropertyDto } from './keyspot.properties';
+export { DEFAULT_KEYSPOT_PROPERTIES } from './keyspot.properties';
+export { KEYSPOT_TOKEN_RESPONSE_SHAPES, type KeyspotTokenResponseShape } from './keyspot.token-response';
+export { KEYSPOT_LEADS_PATH, KEYSPOT_TOKEN_PATH, type KeyspotLeadResource } from './keyspot.documented-api';
+export { type KeyspotCredentials } from './keyspot.token-route';
+export { INVALID_CREDENTIALS_MESSAGE, INVALID_TOKEN_MESSAGE } from './keyspot.errors';
 
 /** Demo-only credentials: the simulator is never a real Keyspot account. */
 export const KEYSPOT_DEMO_CREDENTIALS: KeyspotCredentials = Object.freeze({ clientId: 'ks_demo_client', clientSecret: 'ks_demo_secret' });
@@ -61,7 +61,7 @@ export interface KeyspotSimulator extends SimulatorServer {
   /** Mints a valid JWT without the token endpoint (a "static token"); not counted in tokenCalls. */
   issueToken(lifetimeSeconds?: number): Promise<string>;
   /** Created leads, oldest first (with trafficOrigin, which the response omits by default). */
-  leads(): KeyspotLeadDto[];
+  leads(): KeyspotLeadResource[];
   properties(): KeyspotPropertyDto[];
 }
 

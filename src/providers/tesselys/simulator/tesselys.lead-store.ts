@@ -5,7 +5,13 @@
  * change the store behind its back.
  */
 import { randomBytes } from 'node:crypto';
-import type { TesselysCreateLeadDto, TesselysLeadDto, TesselysListResponseDto, TesselysPersonDto } from '../tesselys.dto';
+import {
+  TESSELYS_NEW_LEAD_STATUS,
+  type TesselysCreateLeadBody,
+  type TesselysLeadPage,
+  type TesselysLeadResource,
+  type TesselysPerson,
+} from './tesselys.documented-api';
 import type { LeadUpdate, ListQuery } from './tesselys.validation';
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -13,13 +19,13 @@ const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 const titleCollator = new Intl.Collator('pt-BR', { sensitivity: 'variant' });
 
 export class TesselysLeadStore {
-  private readonly leads: TesselysLeadDto[] = [];
-  private readonly byId = new Map<string, TesselysLeadDto>();
-  private readonly peopleById: Map<string, TesselysPersonDto>;
+  private readonly leads: TesselysLeadResource[] = [];
+  private readonly byId = new Map<string, TesselysLeadResource>();
+  private readonly peopleById: Map<string, TesselysPerson>;
 
   constructor(
-    leads: readonly TesselysLeadDto[],
-    people: readonly TesselysPersonDto[],
+    leads: readonly TesselysLeadResource[],
+    people: readonly TesselysPerson[],
     private readonly now: () => number,
   ) {
     this.peopleById = new Map(people.map((person) => [person.id, { ...person }]));
@@ -29,7 +35,7 @@ export class TesselysLeadStore {
     }
   }
 
-  list(query: ListQuery): TesselysListResponseDto {
+  list(query: ListQuery): TesselysLeadPage {
     const needle = query.search?.toLowerCase();
     const matching = this.leads.filter(
       (lead) =>
@@ -46,20 +52,20 @@ export class TesselysLeadStore {
     };
   }
 
-  get(id: string): TesselysLeadDto | undefined {
+  get(id: string): TesselysLeadResource | undefined {
     const lead = this.byId.get(id);
     return lead && clone(lead);
   }
 
-  create(input: TesselysCreateLeadDto): TesselysLeadDto {
+  create(input: TesselysCreateLeadBody): TesselysLeadResource {
     const at = new Date(this.now()).toISOString();
     const personId = input.personId ?? null;
-    const lead: TesselysLeadDto = {
+    const lead: TesselysLeadResource = {
       id: this.newId(),
       title: input.title,
       personId,
       personName: (personId !== null && this.peopleById.get(personId)?.name) || null,
-      status: 'NEW',
+      status: TESSELYS_NEW_LEAD_STATUS,
       sourceChannel: input.sourceChannel ?? null,
       description: input.description ?? null,
       tags: [...(input.tags ?? [])],
@@ -71,7 +77,7 @@ export class TesselysLeadStore {
     return clone(lead);
   }
 
-  update(id: string, change: LeadUpdate): TesselysLeadDto | undefined {
+  update(id: string, change: LeadUpdate): TesselysLeadResource | undefined {
     const lead = this.byId.get(id);
     if (!lead) return undefined;
     if (change.title !== undefined) lead.title = change.title;
@@ -83,15 +89,15 @@ export class TesselysLeadStore {
     return clone(lead);
   }
 
-  snapshot(): TesselysLeadDto[] {
+  snapshot(): TesselysLeadResource[] {
     return this.leads.map(clone);
   }
 
-  people(): TesselysPersonDto[] {
+  people(): TesselysPerson[] {
     return [...this.peopleById.values()].map((person) => ({ ...person }));
   }
 
-  private insert(lead: TesselysLeadDto): void {
+  private insert(lead: TesselysLeadResource): void {
     this.leads.push(lead);
     this.byId.set(lead.id, lead);
   }
@@ -106,18 +112,18 @@ export class TesselysLeadStore {
   }
 }
 
-function clone(lead: TesselysLeadDto): TesselysLeadDto {
+function clone(lead: TesselysLeadResource): TesselysLeadResource {
   return { ...lead, tags: [...lead.tags] };
 }
 
-function byId(a: TesselysLeadDto, b: TesselysLeadDto): number {
+function byId(a: TesselysLeadResource, b: TesselysLeadResource): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function byTitle(a: TesselysLeadDto, b: TesselysLeadDto): number {
+function byTitle(a: TesselysLeadResource, b: TesselysLeadResource): number {
   return titleCollator.compare(a.title, b.title) || byId(a, b);
 }
 
-function byCreatedAt(a: TesselysLeadDto, b: TesselysLeadDto): number {
+function byCreatedAt(a: TesselysLeadResource, b: TesselysLeadResource): number {
   return Date.parse(a.createdAt) - Date.parse(b.createdAt) || byId(a, b);
 }

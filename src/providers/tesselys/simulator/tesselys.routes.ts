@@ -5,12 +5,10 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SimReply, SimRequest, SimRoute } from '../../../simulators/simulator-server';
+import { TESSELYS_LEAD_PATH, TESSELYS_LEADS_PATH } from './tesselys.documented-api';
 import { badRequest, leadNotFound, unauthorized } from './tesselys.errors';
 import type { TesselysLeadStore } from './tesselys.lead-store';
 import { validateCreateBody, validateListQuery, validateUpdateBody } from './tesselys.validation';
-
-export const TESSELYS_LEADS_PATH = '/external/v1/leads';
-export const TESSELYS_LEAD_PATH = '/external/v1/leads/:id';
 
 export interface TesselysCredentials {
   accessToken: string;

@@ -4,8 +4,13 @@
  * every start. Every status, source channel and optional-field shape shows up, and createdAt
  * values are all distinct so ordering by it is unambiguous.
  */
-import { TESSELYS_SOURCE_CHANNELS, TESSELYS_STATUSES, type TesselysLeadDto, type TesselysPersonDto } from '../tesselys.dto';
-import { SeededRandom } from './seeded-random';
+import {
+  TESSELYS_DOCUMENTED_SOURCE_CHANNELS,
+  TESSELYS_DOCUMENTED_STATUSES,
+  type TesselysLeadResource,
+  type TesselysPerson,
+} from './tesselys.documented-api';
+import { SeededRandom } from './tesselys.seeded-random';
 import { COMPANIES, DESCRIPTIONS, LEAD_INTENTS, PERSON_NAMES, TAGS } from './tesselys.seed-words';
 
 export interface TesselysSeedOptions {
@@ -16,8 +21,8 @@ export interface TesselysSeedOptions {
 }
 
 export interface TesselysSeed {
-  leads: TesselysLeadDto[];
-  people: TesselysPersonDto[];
+  leads: TesselysLeadResource[];
+  people: TesselysPerson[];
 }
 
 export const DEFAULT_TESSELYS_SEED = 1;
@@ -49,20 +54,20 @@ export function generateTesselysSeed(options: TesselysSeedOptions = {}): Tessely
   const titles = titleCombinations(random);
   const createdAts = distinctCreatedAts(random, leadCount);
 
-  const leads: TesselysLeadDto[] = [];
+  const leads: TesselysLeadResource[] = [];
   for (let i = 0; i < leadCount; i++) {
     const combination = titles[i % titles.length]!;
     const round = Math.floor(i / titles.length);
     // Beyond every intent/company pair, titles repeat with a suffix so they stay distinct.
     const title = `${combination.intent} - ${combination.company}${round > 0 ? ` (${round + 1})` : ''}`;
     // The first few indexes force coverage of every status, channel and optional-field shape.
-    const status = i < TESSELYS_STATUSES.length ? TESSELYS_STATUSES[i]! : weightedStatus(random);
+    const status = i < TESSELYS_DOCUMENTED_STATUSES.length ? TESSELYS_DOCUMENTED_STATUSES[i]! : weightedStatus(random);
     const sourceChannel =
-      i < TESSELYS_SOURCE_CHANNELS.length
-        ? TESSELYS_SOURCE_CHANNELS[i]!
+      i < TESSELYS_DOCUMENTED_SOURCE_CHANNELS.length
+        ? TESSELYS_DOCUMENTED_SOURCE_CHANNELS[i]!
         : random.chance(0.08)
           ? null
-          : random.pick(TESSELYS_SOURCE_CHANNELS);
+          : random.pick(TESSELYS_DOCUMENTED_SOURCE_CHANNELS);
     const person = i === 4 || random.chance(0.15) ? null : random.pick(people);
     const description = i === 3 || random.chance(0.2) ? null : random.pick(DESCRIPTIONS).replace('{company}', combination.company);
     const tags = random.chance(0.15) ? [] : random.sample(TAGS, random.int(1, 3));

@@ -4,7 +4,7 @@
  * tested over real HTTP with fault knobs, and the demo mode can run without the real provider.
  */
 import { startSimulatorServer, type SimulatorServer } from '../../../simulators/simulator-server';
-import type { TesselysLeadDto, TesselysPersonDto } from '../tesselys.dto';
+import type { TesselysLeadResource, TesselysPerson } from './tesselys.documented-api';
 import { TesselysLeadStore } from './tesselys.lead-store';
 import { tesselysRoutes } from './tesselys.routes';
 import { DEFAULT_TESSELYS_LEAD_COUNT, DEFAULT_TESSELYS_SEED, generateTesselysSeed } from './tesselys.seed';
@@ -25,9 +25,9 @@ export interface TesselysSimulatorOptions {
   /** Seeded leads, default 64. */
   leadCount?: number;
   /** A custom set instead of generated leads (`[]` = empty). */
-  leads?: TesselysLeadDto[];
+  leads?: TesselysLeadResource[];
   /** Default: the seeded people. */
-  people?: TesselysPersonDto[];
+  people?: TesselysPerson[];
   /** ms clock for createdAt/updatedAt of new and updated leads; default Date.now. */
   now?: () => number;
 }
@@ -35,8 +35,8 @@ export interface TesselysSimulatorOptions {
 export interface TesselysSimulator extends SimulatorServer {
   credentials: { accessToken: string; companyToken: string };
   /** Snapshot of the current store, in insertion order. */
-  leads(): TesselysLeadDto[];
-  people(): TesselysPersonDto[];
+  leads(): TesselysLeadResource[];
+  people(): TesselysPerson[];
 }
 
 export async function startTesselysSimulator(options: TesselysSimulatorOptions = {}): Promise<TesselysSimulator> {

@@ -6,18 +6,20 @@
  * misspelt parameter must fail against the simulator, not be silently ignored.
  */
 import {
-  TESSELYS_MAX_LIMIT,
-  TESSELYS_ORDER_DIRECTIONS,
-  TESSELYS_ORDER_FIELDS,
-  TESSELYS_SOURCE_CHANNELS,
-  TESSELYS_STATUSES,
-  type TesselysCreateLeadDto,
-  type TesselysOrderDirection,
-  type TesselysOrderField,
-  type TesselysStatus,
-} from '../tesselys.dto';
+  TESSELYS_DOCUMENTED_DEFAULT_LIMIT,
+  TESSELYS_DOCUMENTED_MAX_LIMIT,
+  TESSELYS_DOCUMENTED_ORDER_DIRECTIONS,
+  TESSELYS_DOCUMENTED_ORDER_FIELDS,
+  TESSELYS_DOCUMENTED_SOURCE_CHANNELS,
+  TESSELYS_DOCUMENTED_STATUSES,
+  TESSELYS_DOCUMENTED_TITLE_MAX,
+  type TesselysCreateLeadBody,
+  type TesselysDocumentedOrderDirection,
+  type TesselysDocumentedOrderField,
+  type TesselysDocumentedStatus,
+} from './tesselys.documented-api';
 
-export const TITLE_MAX_LENGTH = 255;
+export const TITLE_MAX_LENGTH = TESSELYS_DOCUMENTED_TITLE_MAX;
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; message: string | string[] };
 
@@ -26,15 +28,15 @@ export interface ListQuery {
   page: number;
   limit: number;
   search?: string;
-  status?: TesselysStatus;
-  orderBy: TesselysOrderField;
-  order: TesselysOrderDirection;
+  status?: TesselysDocumentedStatus;
+  orderBy: TesselysDocumentedOrderField;
+  order: TesselysDocumentedOrderDirection;
 }
 
 /** A PUT body after validation; `description: null` clears the description. */
 export interface LeadUpdate {
   title?: string;
-  status?: TesselysStatus;
+  status?: TesselysDocumentedStatus;
   description?: string | null;
   tags?: string[];
 }
@@ -50,11 +52,11 @@ const UPDATE_KEYS = ['title', 'status', 'description', 'tags'];
 export function validateListQuery(query: Record<string, unknown>): Validated<ListQuery> {
   const errors: string[] = [];
   const page = integerParam('page', query.page, 1, undefined, errors) ?? 1;
-  const limit = integerParam('limit', query.limit, 1, TESSELYS_MAX_LIMIT, errors) ?? 20;
+  const limit = integerParam('limit', query.limit, 1, TESSELYS_DOCUMENTED_MAX_LIMIT, errors) ?? TESSELYS_DOCUMENTED_DEFAULT_LIMIT;
   if (query.search !== undefined && typeof query.search !== 'string') errors.push('search must be a string');
-  const status = enumValue('status', query.status, TESSELYS_STATUSES, errors);
-  const orderBy = enumValue('orderBy', query.orderBy, TESSELYS_ORDER_FIELDS, errors) ?? 'createdAt';
-  const order = enumValue('order', query.order, TESSELYS_ORDER_DIRECTIONS, errors) ?? 'DESC';
+  const status = enumValue('status', query.status, TESSELYS_DOCUMENTED_STATUSES, errors);
+  const orderBy = enumValue('orderBy', query.orderBy, TESSELYS_DOCUMENTED_ORDER_FIELDS, errors) ?? 'createdAt';
+  const order = enumValue('order', query.order, TESSELYS_DOCUMENTED_ORDER_DIRECTIONS, errors) ?? 'DESC';
   unknownProperties(query, LIST_QUERY_KEYS, errors);
   if (errors.length > 0) return { ok: false, message: errors };
   const search = query.search as string | undefined;
@@ -66,7 +68,7 @@ export function validateListQuery(query: Record<string, unknown>): Validated<Lis
  * gives `personName: null`. Tesselys does not document a check, and refusing would make the
  * simulator stricter than the provider in a way the gateway could not work around.
  */
-export function validateCreateBody(body: unknown): Validated<TesselysCreateLeadDto> {
+export function validateCreateBody(body: unknown): Validated<TesselysCreateLeadBody> {
   const fields = bodyObject(body ?? {});
   if (!fields) return { ok: false, message: 'Request body must be a JSON object' };
   const errors: string[] = [];
@@ -74,14 +76,14 @@ export function validateCreateBody(body: unknown): Validated<TesselysCreateLeadD
   else titleValue(fields.title, errors);
   optionalString('personId', fields.personId, errors);
   optionalString('description', fields.description, errors);
-  enumValue('sourceChannel', nullToUndefined(fields.sourceChannel), TESSELYS_SOURCE_CHANNELS, errors);
+  enumValue('sourceChannel', nullToUndefined(fields.sourceChannel), TESSELYS_DOCUMENTED_SOURCE_CHANNELS, errors);
   tagsValue(nullToUndefined(fields.tags), errors);
   unknownProperties(fields, CREATE_KEYS, errors);
   if (errors.length > 0) return { ok: false, message: errors };
-  const value: TesselysCreateLeadDto = { title: fields.title as string };
+  const value: TesselysCreateLeadBody = { title: fields.title as string };
   if (fields.personId != null) value.personId = fields.personId as string;
   if (fields.description != null) value.description = fields.description as string;
-  if (fields.sourceChannel != null) value.sourceChannel = fields.sourceChannel as TesselysCreateLeadDto['sourceChannel'];
+  if (fields.sourceChannel != null) value.sourceChannel = fields.sourceChannel as TesselysCreateLeadBody['sourceChannel'];
   if (fields.tags != null) value.tags = [...(fields.tags as string[])];
   return { ok: true, value };
 }
@@ -95,14 +97,14 @@ export function validateUpdateBody(body: unknown): Validated<LeadUpdate> {
   if (!fields) return { ok: false, message: 'Request body must be a JSON object' };
   const errors: string[] = [];
   if (fields.title !== undefined) titleValue(fields.title, errors);
-  if (fields.status !== undefined) enumValue('status', fields.status, TESSELYS_STATUSES, errors);
+  if (fields.status !== undefined) enumValue('status', fields.status, TESSELYS_DOCUMENTED_STATUSES, errors);
   optionalString('description', fields.description, errors);
   if (fields.tags !== undefined) tagsValue(fields.tags, errors);
   unknownProperties(fields, UPDATE_KEYS, errors);
   if (errors.length > 0) return { ok: false, message: errors };
   const value: LeadUpdate = {};
   if (fields.title !== undefined) value.title = fields.title as string;
-  if (fields.status !== undefined) value.status = fields.status as TesselysStatus;
+  if (fields.status !== undefined) value.status = fields.status as TesselysDocumentedStatus;
   if (fields.description !== undefined) value.description = fields.description as string | null;
   if (fields.tags !== undefined) value.tags = [...(fields.tags as string[])];
   return { ok: true, value };

@@ -6,7 +6,7 @@
  * Handlers never throw: the harness does not guard extra control routes.
  */
 import type { SimRoute } from '../../../simulators/simulator-server';
-import type { KeyspotTokenIssuer } from './keyspot-token-issuer';
+import type { KeyspotTokenIssuer } from './keyspot.token-issuer';
 
 export function keyspotControlRoutes(issuer: KeyspotTokenIssuer): SimRoute[] {
   return [

@@ -4,13 +4,11 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SimRoute } from '../../../simulators/simulator-server';
-import type { KeyspotEnvelopeDto, KeyspotLeadDto } from '../keyspot.dto';
-import { INVALID_TOKEN_MESSAGE, badRequest, unauthorized } from './keyspot-errors';
-import type { KeyspotLeadStore } from './keyspot-lead-store';
-import { validateCreateLead } from './keyspot-lead-validator';
-import type { KeyspotTokenIssuer } from './keyspot-token-issuer';
-
-export const KEYSPOT_LEADS_PATH = '/v1/leads';
+import { KEYSPOT_LEADS_PATH, type KeyspotDataEnvelope, type KeyspotLeadResource } from './keyspot.documented-api';
+import { INVALID_TOKEN_MESSAGE, badRequest, unauthorized } from './keyspot.errors';
+import type { KeyspotLeadStore } from './keyspot.lead-store';
+import { validateCreateLead } from './keyspot.validation';
+import type { KeyspotTokenIssuer } from './keyspot.token-issuer';
 
 export interface KeyspotLeadRouteOptions {
   /** Also answer `trafficOrigin`, which Keyspot's documented response leaves out. */
@@ -29,7 +27,7 @@ export function keyspotLeadRoute(issuer: KeyspotTokenIssuer, store: KeyspotLeadS
       if (!validation.ok) return badRequest(validation.errors);
 
       const lead = store.create(validation.value);
-      const envelope: KeyspotEnvelopeDto<KeyspotLeadDto> = { data: documentedFields(lead, options.echoTrafficOrigin) };
+      const envelope: KeyspotDataEnvelope<KeyspotLeadResource> = { data: documentedFields(lead, options.echoTrafficOrigin) };
       return { status: 201, body: envelope };
     },
   };
@@ -41,7 +39,7 @@ function bearerToken(headers: IncomingHttpHeaders): string | undefined {
 }
 
 /** Exactly the documented response fields, in the documented order. */
-function documentedFields(lead: KeyspotLeadDto, withTrafficOrigin: boolean): KeyspotLeadDto {
+function documentedFields(lead: KeyspotLeadResource, withTrafficOrigin: boolean): KeyspotLeadResource {
   const { trafficOrigin, createdAt, updatedAt, ...rest } = lead;
   return withTrafficOrigin ? { ...rest, trafficOrigin: trafficOrigin ?? null, createdAt, updatedAt } : { ...rest, createdAt, updatedAt };
 }

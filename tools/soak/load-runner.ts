@@ -4,8 +4,8 @@
  * operations it arms one fault on the simulator route that operation will hit (5xx, 429, a hang,
  * a broken body), and it tallies what the gateway answered by error code.
  */
-import type { FaultInjector } from '../simulators/fault-injector';
-import { MALFORM_KINDS } from '../simulators/fault-injector';
+import type { FaultInjector } from '../../src/simulators/fault-injector';
+import { MALFORM_KINDS } from '../../src/simulators/fault-injector';
 
 export interface LoadTarget {
   graphqlUrl: string;

@@ -24,7 +24,7 @@ export interface GatewayProcess {
 
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--unhandled-rejections=warn', join(__dirname, '..', 'main.js')], {
+  const child: ChildProcess = spawn(process.execPath, ['--unhandled-rejections=warn', join(__dirname, '..', '..', 'src', 'main.js')], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,9 +3,9 @@
  * way a NestJS ValidationPipe does: every bad field is listed, each message starting with the
  * field's name, so a gateway bug shows up as a precise 400 instead of a lead with junk in it.
  */
-import { KEYSPOT_SOURCES, type KeyspotCreateLeadDto, type KeyspotSource } from '../keyspot.dto';
+import { KEYSPOT_DOCUMENTED_SOURCES, type KeyspotCreateLeadBody, type KeyspotDocumentedSource } from './keyspot.documented-api';
 
-export type LeadValidation = { ok: true; value: KeyspotCreateLeadDto } | { ok: false; errors: string[] };
+export type LeadValidation = { ok: true; value: KeyspotCreateLeadBody } | { ok: false; errors: string[] };
 
 const REQUIRED = ['name', 'email', 'phone', 'message'] as const;
 const OPTIONAL_STRINGS = ['propertyCode', 'interestedPropertyTitle', 'trafficOrigin'] as const;
@@ -27,8 +27,8 @@ export function validateCreateLead(body: unknown): LeadValidation {
   }
   // Optional fields follow class-validator's IsOptional: null counts as absent.
   const source = input.source;
-  if (source != null && !(typeof source === 'string' && (KEYSPOT_SOURCES as readonly string[]).includes(source))) {
-    errors.push(`source must be one of the following values: ${KEYSPOT_SOURCES.join(', ')}`);
+  if (source != null && !(typeof source === 'string' && (KEYSPOT_DOCUMENTED_SOURCES as readonly string[]).includes(source))) {
+    errors.push(`source must be one of the following values: ${KEYSPOT_DOCUMENTED_SOURCES.join(', ')}`);
   }
   for (const field of OPTIONAL_STRINGS) {
     const value = input[field];
@@ -36,13 +36,13 @@ export function validateCreateLead(body: unknown): LeadValidation {
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const value: KeyspotCreateLeadDto = {
+  const value: KeyspotCreateLeadBody = {
     name: input.name as string,
     email: input.email as string,
     phone: input.phone as string,
     message: input.message as string,
   };
-  if (source != null) value.source = source as KeyspotSource;
+  if (source != null) value.source = source as KeyspotDocumentedSource;
   for (const field of OPTIONAL_STRINGS) {
     const given = input[field];
     if (typeof given === 'string') value[field] = given;

@@ -7,8 +7,8 @@
  * SOAK_SECONDS (default 60) is the measured run, after SOAK_WARMUP_SECONDS (default 20) of the same
  * load so the start RSS is taken warm; SOAK_WORKERS (16) concurrent clients; SOAK_FAULT_RATE (0.1).
  */
-import { startKeyspotSimulator } from '../providers/keyspot/simulator/keyspot.simulator';
-import { startTesselysSimulator } from '../providers/tesselys/simulator/tesselys.simulator';
+import { startKeyspotSimulator } from '../../src/providers/keyspot/simulator/keyspot.simulator';
+import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGatewayProcess } from './gateway-process';
 import { runLoad, type LoadTally } from './load-runner';
 

@@ -4,11 +4,10 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { SimRoute } from '../../../simulators/simulator-server';
-import { INVALID_CREDENTIALS_MESSAGE, badRequest, unauthorized } from './keyspot-errors';
-import type { KeyspotTokenIssuer } from './keyspot-token-issuer';
-import { shapeTokenResponse, type KeyspotTokenResponseShape } from './keyspot-token-response';
-
-export const KEYSPOT_TOKEN_PATH = '/v1/auth/token';
+import { INVALID_CREDENTIALS_MESSAGE, badRequest, unauthorized } from './keyspot.errors';
+import { KEYSPOT_TOKEN_PATH } from './keyspot.documented-api';
+import type { KeyspotTokenIssuer } from './keyspot.token-issuer';
+import { shapeTokenResponse, type KeyspotTokenResponseShape } from './keyspot.token-response';
 
 export interface KeyspotCredentials {
   clientId: string;
