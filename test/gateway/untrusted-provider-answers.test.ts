@@ -10,6 +10,7 @@ const ROUTES = {
   list: 'GET /external/v1/leads',
   get: 'GET /external/v1/leads/:id',
   tesselysCreate: 'POST /external/v1/leads',
+  tesselysUpdate: 'PUT /external/v1/leads/:id',
   keyspotCreate: 'POST /v1/leads',
 } as const;
 
@@ -164,9 +165,27 @@ describe('Tesselys GET /leads', () => {
     expectBadResponse(await listLeads(), 'TESSELYS');
   });
 
+  test('more leads than the gateway asked for (limit) → PROVIDER_BAD_RESPONSE', async () => {
+    // The page claims to hold 10, but the gateway asked for 3: a provider that ignores the limit.
+    const data = Array.from({ length: 5 }, (_, i) => tesselysLead({ id: `cl${String(i).padStart(23, '0')}` }));
+    await answerNext(stack.tesselys.url, ROUTES.list, { data, meta: { ...meta, limit: 10 } });
+    expectBadResponse(await listLeads(3), 'TESSELYS');
+  });
+
   test('a lead with an unsafe id in a page → PROVIDER_BAD_RESPONSE', async () => {
     await answerNext(stack.tesselys.url, ROUTES.list, { data: [tesselysLead({ id: UNSAFE_ID })], meta });
     expectBadResponse(await listLeads(), 'TESSELYS', UNSAFE_ID);
+  });
+});
+
+describe('Tesselys PUT /leads/:id', () => {
+  test('an update answered with another lead → PROVIDER_BAD_RESPONSE, the other lead is not shown', async () => {
+    const [asked, other] = stack.tesselys.leads();
+    await answerNext(stack.tesselys.url, ROUTES.tesselysUpdate, tesselysLead({ id: other!.id, title: other!.title }));
+    const res = await stack.gql('mutation U($id: ID!) { updateLead(id: $id, input: { title: "Novo" }) { lead { id title } } }', {
+      id: `tesselys:${asked!.id}`,
+    });
+    expectBadResponse(res, 'TESSELYS', other!.id, other!.title);
   });
 });
 

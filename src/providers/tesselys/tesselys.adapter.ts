@@ -60,7 +60,7 @@ export class TesselysAdapter implements LeadProviderAdapter {
 
   private async listPage(query: LeadListQuery, page: number, limit: number): Promise<LeadListPage> {
     const payload = await this.client.listLeads(toTesselysListQuery(query, { page, limit }));
-    return this.decode(() => tesselysPageToLeads(payload));
+    return this.decode(() => tesselysPageToLeads(payload, limit));
   }
 
   async getLead(providerLeadId: string): Promise<Lead | null> {
@@ -76,7 +76,8 @@ export class TesselysAdapter implements LeadProviderAdapter {
 
   async updateLead(providerLeadId: string, input: UpdateLeadInput): Promise<Lead> {
     const payload = await this.client.updateLead(providerLeadId, toTesselysUpdate(input));
-    return this.decode(() => tesselysLeadToLead(payload));
+    // Like a read: an update answered with another lead is a broken provider.
+    return this.decode(() => tesselysLeadFor(providerLeadId, payload));
   }
 
   private decode<T>(decode: () => T): T {
