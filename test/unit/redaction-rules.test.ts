@@ -24,6 +24,9 @@ const FAMILIES: Array<[string, string, string]> = [
   ['%40 without a domain', repeat('a%40 '), repeat('a%40 ')],
   ['a digit then parentheses (phone-like)', `1 1 ${repeat('(')}`, `1 1 ${repeat('(')}`],
   ['credential words without values', repeat('x-token '), repeat('x-token ')],
+  ['a credential word then many short words', `token ${repeat('a ')}`, `token ${repeat('a ')}`],
+  ['@ without a domain, repeated', repeat('a@'), repeat('a@')],
+  ['digits and parentheses (one long phone-like run)', `${repeat('1(')}-`, '[phone](-'],
 ];
 
 describe.each(FAMILIES)('%s', (_name, input, expected) => {
@@ -31,6 +34,12 @@ describe.each(FAMILIES)('%s', (_name, input, expected) => {
     expect(redactForLogs(input)).toBe(expected);
     expect(redactForClients(input)).toBe(expected);
   });
+});
+
+test('a scheme followed by a long run of colons is one URL for clients, and no credential for logs', () => {
+  const input = `x://${repeat('a:')}`;
+  expect(redactForClients(input)).toBe('[url]');
+  expect(redactForLogs(input)).toBe(input);
 });
 
 test('letters then @ and a domain is one e-mail, however long', () => {
