@@ -11,7 +11,10 @@ import { LeadSource } from '../enums/lead-source.enum';
 import { LeadContactInput } from './lead-contact.input';
 import { LeadPropertyInput } from './lead-property.input';
 
-@InputType({ description: 'A new lead. Which fields are required depends on the provider (see each field).' })
+@InputType({
+  description:
+    'A new lead. Which fields are required depends on the provider (see each field). Text is counted in Unicode code points; control characters are refused (a description may hold line breaks and tabs).',
+})
 export class CreateLeadInput {
   @Field(() => LeadProvider, { description: 'The provider to create the lead in.' })
   provider!: LeadProvider;
@@ -20,7 +23,10 @@ export class CreateLeadInput {
   @TextInput(255)
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'KEYSPOT: required (sent as message). TESSELYS: optional description.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'KEYSPOT: required (sent as message). TESSELYS: optional description. At most 10000 characters.',
+  })
   @TextInput(10_000, { multiline: true })
   description?: string | null;
 
@@ -38,7 +44,7 @@ export class CreateLeadInput {
   @IsNotIn([LeadSource.UNKNOWN], { message: 'UNKNOWN is only ever an output value' })
   source?: LeadSource | null;
 
-  @Field(() => [String], { nullable: true, description: 'TESSELYS: free tags.' })
+  @Field(() => [String], { nullable: true, description: 'TESSELYS: free tags, at most 50, each at most 100 characters.' })
   @ArrayMaxSize(50, { message: 'must hold at most 50 tags' })
   @TextInput(100, { each: true, item: 'tag' })
   tags?: string[] | null;
@@ -47,7 +53,7 @@ export class CreateLeadInput {
   @ValidateNested()
   property?: LeadPropertyInput | null;
 
-  @Field(() => String, { nullable: true, description: 'KEYSPOT: traffic origin for tracking (UTM, campaign).' })
+  @Field(() => String, { nullable: true, description: 'KEYSPOT: traffic origin for tracking (UTM, campaign), at most 500 characters.' })
   @TextInput(500)
   trafficOrigin?: string | null;
 }

@@ -17,7 +17,10 @@ export class LeadFilter {
   @IsNotIn([LeadStatus.UNKNOWN], { message: 'UNKNOWN cannot be filtered on' })
   status?: LeadStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Only leads whose title contains this text (case-insensitive).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only leads whose title contains this text (case-insensitive); at most 200 characters.',
+  })
   @TextInput(200)
   search?: string | null;
 }

@@ -17,11 +17,11 @@ export class UpdateLeadInput {
   @IsNotIn([LeadStatus.UNKNOWN], { message: 'UNKNOWN is only ever an output value' })
   status?: LeadStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'New description.' })
+  @Field(() => String, { nullable: true, description: 'New description, at most 10000 characters (line breaks and tabs allowed).' })
   @TextInput(10_000, { multiline: true })
   description?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'New tags; they replace the old list.' })
+  @Field(() => [String], { nullable: true, description: 'New tags; they replace the old list. At most 50, each at most 100 characters.' })
   @ArrayMaxSize(50, { message: 'must hold at most 50 tags' })
   @TextInput(100, { each: true, item: 'tag' })
   tags?: string[] | null;
