@@ -1,5 +1,5 @@
 /**
- * Caller text that reaches a log line, attacked over real HTTP on a production-mode gateway (the
+ * Caller text that reaches a log line or an error, attacked over real HTTP on a production-mode gateway (the
  * operation name with a write-only key, what a public web form holds). An operation name or an `_entities`
  * `__typename` can be ~100k characters (the body limit): the log keeps a bounded, escaped start of
  * it, and redaction (linear, on bounded text) cannot stall the process. The per-test timeout below
@@ -56,6 +56,13 @@ test(
   },
   LIVENESS_BOUND_MS,
 );
+
+test('a field name of 90k letters comes back in a validation error of bounded length', async () => {
+  const res = await http.gql(stack, `{ ${'c'.repeat(90_000)} }`, undefined, bearer(CRM_KEY));
+  expect(res.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(res.json.errors[0].message.length).toBeLessThanOrEqual(1_000);
+  expect(res.json.errors[0].message).toMatch(/^Cannot query field "ccc.*…$/);
+});
 
 test('an ordinary operation name is logged whole, without a length field', async () => {
   const before = operationLines().length;
