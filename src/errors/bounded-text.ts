@@ -45,6 +45,19 @@ export function escapeControlCharacters(text: string): string {
   return text.replace(UNSAFE_FOR_A_LINE, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * What JSON.stringify leaves raw but a terminal may act on: DEL, C1 controls (U+009B is an 8-bit
+ * CSI) and the Unicode line separators, as `\uXXXX`. For JSON log lines, where JSON escapes C0.
+ */
+export function escapeWhatJsonKeepsRaw(text: string): string {
+  return JSON_KEEPS_RAW.test(text)
+    ? text.replace(JSON_KEEPS_RAW_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : text;
+}
+
+const JSON_KEEPS_RAW = /[\u007f-\u009f\u2028\u2029]/;
+const JSON_KEEPS_RAW_ALL = new RegExp(JSON_KEEPS_RAW.source, 'g');
+
 // One character per match (a lone surrogate is one UTF-16 unit): linear whatever the input.
 const UNSAFE_FOR_A_LINE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -7,7 +7,7 @@
  * own path-based redaction cost more than the rest of the log line (measured with bench:profile).
  */
 import pino from 'pino';
-import { escapeControlCharacters, truncateText } from '../errors/bounded-text';
+import { escapeControlCharacters, escapeWhatJsonKeepsRaw, truncateText } from '../errors/bounded-text';
 import { holdsKnownSecret } from '../errors/known-secrets';
 import { MAX_LOGGED_STRING, redactSecrets } from '../errors/sanitize';
 
@@ -28,7 +28,8 @@ export interface LoggerOptions {
    * Human-readable lines (pino-pretty) for a developer's terminal; JSON otherwise. Pretty lines
    * print strings as they are, so every logged string then has its control characters escaped
    * (a caller's newline or ANSI escape can neither forge a line nor recolour the terminal).
-   * JSON lines need no such step: JSON escapes control characters itself.
+   * JSON lines escape C0 controls themselves; the logger escapes what JSON leaves raw (DEL, C1,
+   * U+2028/U+2029).
    */
   pretty?: boolean;
 }
@@ -50,7 +51,7 @@ interface StringCleaning {
 function redactString(text: string, { escape }: StringCleaning): string {
   const bounded = truncateText(text, MAX_LOGGED_STRING);
   const clean = MIGHT_HOLD_SECRETS.test(bounded) || holdsKnownSecret(bounded) ? redactSecrets(bounded) : bounded;
-  return escape ? escapeControlCharacters(clean) : clean;
+  return escape ? escapeControlCharacters(clean) : escapeWhatJsonKeepsRaw(clean);
 }
 
 /** A stack keeps its line per frame when escaped; any other line break (in the message) is escaped. */

@@ -40,12 +40,13 @@ test('pretty lines: message, fields, child bindings, error message and stack are
   expect(output.split('\n').filter((line) => /^\s+at /.test(line)).length).toBeGreaterThan(1);
 });
 
-test('JSON lines: one line per call whatever the text, with the text intact once parsed', () => {
+test('JSON lines: one line per call whatever the text; C0 escaped by JSON, what JSON keeps raw escaped by the logger', () => {
   const { logger, lines, records } = captureLogs();
   logger.info({ field: FORGED }, FORGED);
   expect(lines).toHaveLength(1);
-  for (const raw of ['\n', '\u001b']) expect(lines[0]).not.toContain(raw);
-  expect(records()[0]).toMatchObject({ field: FORGED, msg: FORGED });
+  for (const raw of ['\n', '\u001b', '\u009b', '\u2028']) expect(lines[0]).not.toContain(raw);
+  const logged = FORGED.replace('\u2028', '\\u2028').replace('\u009b', '\\u009b');
+  expect(records()[0]).toMatchObject({ field: logged, msg: logged });
 });
 
 test('every logged string is bounded, in the message and in fields', () => {
