@@ -28,11 +28,11 @@ export type CircuitState =
   /** The provider failed too many times in a row: calls fail at once with PROVIDER_UNAVAILABLE, without reaching it. After the cooldown, the next call is let through as a probe. */
   | 'OPEN';
 
-/** A new lead. Which fields are required depends on the provider (see each field). */
+/** A new lead. Which fields are required depends on the provider (see each field). Text is counted in Unicode code points; control characters are refused (a description may hold line breaks and tabs). */
 export type CreateLeadInput = {
   /** KEYSPOT: name, email (valid e-mail) and phone required. TESSELYS: personId. */
   contact?: InputMaybe<LeadContactInput>;
-  /** KEYSPOT: required (sent as message). TESSELYS: optional description. */
+  /** KEYSPOT: required (sent as message). TESSELYS: optional description. At most 10000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** KEYSPOT: the property of interest ({ code, title }). */
   property?: InputMaybe<LeadPropertyInput>;
@@ -40,11 +40,11 @@ export type CreateLeadInput = {
   provider: LeadProvider;
   /** Where the lead came from; mapped to the closest value the provider accepts. UNKNOWN is refused. */
   source?: InputMaybe<LeadSource>;
-  /** TESSELYS: free tags. */
+  /** TESSELYS: free tags, at most 50, each at most 100 characters. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** TESSELYS: required, at most 255 characters. KEYSPOT has no title: leave it out. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** KEYSPOT: traffic origin for tracking (UTM, campaign). */
+  /** KEYSPOT: traffic origin for tracking (UTM, campaign), at most 500 characters. */
   trafficOrigin?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -122,13 +122,13 @@ export type LeadContact = {
 
 /** The person behind a new lead. KEYSPOT: name, email and phone are required. TESSELYS: personId links an existing person. */
 export type LeadContactInput = {
-  /** KEYSPOT (required): the contact's e-mail address. */
+  /** KEYSPOT (required): the contact's e-mail address, at most 254 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** KEYSPOT (required): the contact's name. */
+  /** KEYSPOT (required): the contact's name, at most 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** TESSELYS: id of an existing person to link. */
+  /** TESSELYS: id of an existing person to link (at most 128 characters). */
   personId?: InputMaybe<Scalars['String']['input']>;
-  /** KEYSPOT (required): the contact's phone, e.g. "11999999999" or "+55 11 99999-9999". */
+  /** KEYSPOT (required): the contact's phone, e.g. "11999999999" or "+55 11 99999-9999"; at most 32 characters. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -145,7 +145,7 @@ export type LeadEdge = {
 export type LeadFilter = {
   /** Only this provider (it must support LIST_LEADS). Default: every provider that can list. */
   provider?: InputMaybe<LeadProvider>;
-  /** Only leads whose title contains this text (case-insensitive). */
+  /** Only leads whose title contains this text (case-insensitive); at most 200 characters. */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only leads with this status (one the listed provider uses). */
   status?: InputMaybe<LeadStatus>;
@@ -190,9 +190,9 @@ export type LeadProperty = {
 
 /** KEYSPOT: the property of interest. */
 export type LeadPropertyInput = {
-  /** The property's code in Keyspot (sent as propertyCode); when it matches, the lead is linked to the property. */
+  /** The property's code in Keyspot (sent as propertyCode); when it matches, the lead is linked to the property. At most 64 characters. */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** The property's title (sent as interestedPropertyTitle); Keyspot fills it from the matched property when absent. */
+  /** The property's title (sent as interestedPropertyTitle); Keyspot fills it from the matched property when absent. At most 255 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -388,11 +388,11 @@ export type QueryNodeArgs = {
 
 /** Changes to a lead: send only what changes. TESSELYS is the only provider that supports updates today. */
 export type UpdateLeadInput = {
-  /** New description. */
+  /** New description, at most 10000 characters (line breaks and tabs allowed). */
   description?: InputMaybe<Scalars['String']['input']>;
   /** New status, one the provider uses (TESSELYS: NEW, CONTACTED, QUALIFIED, UNQUALIFIED, CONVERTED). UNKNOWN is refused. */
   status?: InputMaybe<LeadStatus>;
-  /** New tags; they replace the old list. */
+  /** New tags; they replace the old list. At most 50, each at most 100 characters. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New title (TESSELYS: at most 255 characters). */
   title?: InputMaybe<Scalars['String']['input']>;

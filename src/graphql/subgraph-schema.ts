@@ -9,6 +9,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
+import { guardEntityRepresentations } from '../leads/resolvers/entity-representations';
 import { resolveLeadReference } from '../leads/resolvers/lead.reference';
 import { resolveNodeType } from '../leads/types/node.interface';
 
@@ -18,7 +19,7 @@ export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.3';
 export function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   const typeDefs = parse(`extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key"])\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  return buildSubgraphSchema({
+  const subgraph = buildSubgraphSchema({
     typeDefs,
     resolvers: {
       ...resolvers,
@@ -26,6 +27,7 @@ export function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
       Node: { __resolveType: resolveNodeType },
     } as GraphQLResolverMap<unknown>,
   });
+  return guardEntityRepresentations(subgraph);
 }
 
 /** The SDL a supergraph composes, exactly as `{ _service { sdl } }` returns it. */

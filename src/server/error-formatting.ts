@@ -4,7 +4,19 @@
  * so it becomes INTERNAL_SERVER_ERROR with the request id, and the detail goes only to the log.
  */
 import type { GraphQLFormattedError } from 'graphql';
+import { TRUNCATION_MARK } from '../errors/bounded-text';
 import { ErrorCode } from '../errors/error-codes';
+
+/**
+ * The longest error message a client receives. GraphQL's own messages quote the document ("Cannot
+ * query field \"<name>\""), and a name can be as long as the request body allows.
+ */
+export const MAX_ERROR_MESSAGE = 1_000;
+
+function boundedMessage(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE) return message;
+  return `${message.slice(0, MAX_ERROR_MESSAGE - 1).replace(/[\ud800-\udbff]$/, '')}${TRUNCATION_MARK}`;
+}
 
 const PASS_THROUGH_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -30,7 +42,7 @@ export function isExpectedError(formatted: GraphQLFormattedError): boolean {
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (isExpectedError(formatted)) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, message: boundedMessage(formatted.message), extensions };
   }
   return {
     message: 'Internal server error',

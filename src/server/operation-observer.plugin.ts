@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { quoteCallerText } from '../errors/bounded-text';
 import { ErrorCode } from '../errors/error-codes';
 import type { GatewayContext } from '../graphql/context';
 import type { GatewayMetrics } from '../observability/metrics';
@@ -14,6 +15,17 @@ import { isExpectedError } from './error-formatting';
 /** Operation names are chosen by clients: bound them before they become metric labels. */
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_DISTINCT_OPERATION_LABELS = 200;
+/**
+ * How much of an operation name a log line holds. A name can be as long as the request body, and
+ * every operation is logged: the line keeps the start of it (escaped) and says how long it was.
+ */
+const MAX_LOGGED_OPERATION_NAME = 64;
+
+function loggedOperationName(name: string | null | undefined): { operationName: string | null; operationNameLength?: number } {
+  if (!name) return { operationName: null };
+  if (name.length <= MAX_LOGGED_OPERATION_NAME) return { operationName: quoteCallerText(name, MAX_LOGGED_OPERATION_NAME) };
+  return { operationName: quoteCallerText(name, MAX_LOGGED_OPERATION_NAME), operationNameLength: name.length };
+}
 
 export function operationObserverPlugin(metrics?: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   const seenNames = new Set<string>();
@@ -50,7 +62,7 @@ export function operationObserverPlugin(metrics?: GatewayMetrics): ApolloServerP
           metrics?.operation(labelFor(operationName), outcome, seconds);
           contextValue.logger.info(
             {
-              operationName: operationName ?? null,
+              ...loggedOperationName(operationName),
               durationMs: Math.round(seconds * 10_000) / 10,
               upstreamCalls: contextValue.upstream.calls,
               outcome: codes.length ? 'error' : 'success',

@@ -22,7 +22,20 @@ function flatten(error: ValidationError, parent: string): FieldProblem[] {
 /**
  * Copies plain input values onto a rules class (and nested rules classes), so class-validator
  * applies that class's decorators. Provider rule sets use this to judge the shared input types.
+ * Provider rules judge well-formed text only: a lone surrogate (refused by the shared text rule,
+ * which sees the original) is shown to them as U+FFFD, because some validators throw on it
+ * (IsEmail's encodeURI: a URIError that would surface as an internal error).
  */
 export function asRules<T extends object>(Rules: new () => T, value: object | null | undefined): T {
-  return Object.assign(new Rules(), value ?? {});
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value ?? {})) copy[key] = wellFormed(item);
+  return Object.assign(new Rules(), copy);
+}
+
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATES, '\ufffd');
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? wellFormed(item) : item));
+  return value;
 }

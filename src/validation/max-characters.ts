@@ -1,8 +1,9 @@
 /**
- * A length limit counted the way providers count: one per Unicode code point. class-validator's
- * MaxLength skips variation selectors, so a title of emoji could pass here and be refused upstream.
+ * A length limit alone, counted by the one rule for string inputs (code points, text-rules.ts).
+ * Provider rule sets use it; input types use TextInput, which also refuses control characters.
  */
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { countCharacters } from './text-rules';
 
 export function MaxCharacters(max: number, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -10,7 +11,7 @@ export function MaxCharacters(max: number, options?: ValidationOptions): Propert
       name: 'maxCharacters',
       constraints: [max],
       validator: {
-        validate: (value: unknown) => typeof value !== 'string' || [...value].length <= max,
+        validate: (value: unknown) => typeof value !== 'string' || countCharacters(value) <= max,
         defaultMessage: () => `must be at most ${max} characters`,
       },
     },

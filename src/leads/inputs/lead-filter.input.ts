@@ -1,5 +1,6 @@
 /** Narrows `leads`; each filter is passed to the provider, never applied after the fact. */
-import { IsNotIn, MaxLength } from 'class-validator';
+import { IsNotIn } from 'class-validator';
+import { TextInput } from '../../validation/text-input';
 import { Field, InputType } from 'type-graphql';
 import { LeadProvider } from '../enums/lead-provider.enum';
 import { LeadStatus } from '../enums/lead-status.enum';
@@ -16,7 +17,10 @@ export class LeadFilter {
   @IsNotIn([LeadStatus.UNKNOWN], { message: 'UNKNOWN cannot be filtered on' })
   status?: LeadStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Only leads whose title contains this text (case-insensitive).' })
-  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only leads whose title contains this text (case-insensitive); at most 200 characters.',
+  })
+  @TextInput(200)
   search?: string | null;
 }
