@@ -68,8 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     problems.push('GRAPHQL_COMPILE_AFTER must be a whole number from 0 to 1000000');
 
   const providers: ConfiguredProvider[] = [];
+  let providerProblems = 0;
   for (const module of modules) {
     const result = module.readConfig(env);
+    providerProblems += result.problems.length;
     problems.push(...result.problems);
     if (result.config) providers.push({ module, config: result.config });
   }
@@ -80,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   const resilience = readResilienceConfig(env);
   problems.push(...resilience.problems);
 
+  // Production never falls back to the simulators on its own: a typo in one variable name would
+  // store real leads in memory and lose them on restart. Only LEADGRAPH_DEMO=1 says so explicitly.
+  if (nodeEnvText === 'production' && !demoForced && providers.length === 0 && providerProblems === 0)
+    problems.push(
+      'no provider is configured in production: set KEYSPOT_* and/or TESSELYS_* credentials, or LEADGRAPH_DEMO=1 to run on the built-in simulators on purpose',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   const demo = demoForced || providers.length === 0;
   return {

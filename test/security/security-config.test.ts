@@ -47,7 +47,11 @@ describe('production without API keys', () => {
   });
 
   test('API keys are enough', () => {
-    expect(load({ NODE_ENV: 'production', API_KEYS }).security.apiKeys.map((k) => k.name)).toEqual(['crm', 'reporting', 'site']);
+    expect(load({ NODE_ENV: 'production', API_KEYS, LEADGRAPH_DEMO: '1' }).security.apiKeys.map((k) => k.name)).toEqual([
+      'crm',
+      'reporting',
+      'site',
+    ]);
   });
 });
 
@@ -153,7 +157,7 @@ test('defaults and parsed values', () => {
     rateLimit: { perMinute: 600, burst: 300 },
     limits: { maxDepth: 8, maxAliases: 15, maxDirectives: 20, maxTokens: 1000, maxCost: 5000 },
   });
-  expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: '1' }).security.introspection).toBe(false);
+  expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: '1', LEADGRAPH_DEMO: '1' }).security.introspection).toBe(false);
   const custom = load({
     CORS_ORIGINS: ' https://app.example.com , http://localhost:5173/ ',
     BODY_LIMIT: '1mb',

@@ -213,3 +213,48 @@ test('startGateway refuses a bad environment with a ConfigError before listening
     problems: [expect.stringMatching(/^PORT /), expect.stringMatching(/^KEYSPOT_CLIENT_SECRET /)],
   });
 });
+
+describe('production and demo mode', () => {
+  test('production with no provider configured is a configuration error, not demo mode', () => {
+    // (Not problemsOf: the line rightly says "production", which is also NODE_ENV's value.)
+    expect(() => load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/^no provider is configured in production.*LEADGRAPH_DEMO=1/)] }),
+    );
+  });
+
+  test('production with LEADGRAPH_DEMO=1 runs demo mode, as asked', () => {
+    expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', LEADGRAPH_DEMO: '1' })).toMatchObject({
+      demo: true,
+      demoReason: 'forced',
+    });
+  });
+
+  test('a bad provider variable in production is reported as itself, not as "no provider"', () => {
+    expect(problemsOf({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b' })).toEqual([
+      'TESSELYS_COMPANY_TOKEN is required when TESSELYS_ACCESS_TOKEN is set',
+    ]);
+  });
+});
+
+describe('credentials that cannot travel in an HTTP header', () => {
+  const UNSAFE = ['\u200b', '\u0000', '\u007f', ' ', '\t', '\u00e9', '\ufeff', '\n'];
+  const VARIABLES: Array<[string, Record<string, string>]> = [
+    ['TESSELYS_ACCESS_TOKEN', TESSELYS_ENV],
+    ['TESSELYS_COMPANY_TOKEN', TESSELYS_ENV],
+    ['TESSELYS_BASE_URL', TESSELYS_ENV],
+    ['KEYSPOT_CLIENT_ID', KEYSPOT_CREDENTIALS_ENV],
+    ['KEYSPOT_CLIENT_SECRET', KEYSPOT_CREDENTIALS_ENV],
+    ['KEYSPOT_API_TOKEN', { KEYSPOT_API_TOKEN: JWT }],
+    ['KEYSPOT_BASE_URL', { ...KEYSPOT_CREDENTIALS_ENV, KEYSPOT_BASE_URL: 'https://keyspot.example.test' }],
+  ];
+  test.each(VARIABLES.flatMap(([variable, env]) => UNSAFE.map((char) => [variable, env, char] as const)))(
+    '%s with %j stops start-up naming the variable only',
+    (variable, env, char) => {
+      const value = `${env[variable]!.slice(0, 8)}${char}${env[variable]!.slice(8)}`;
+      const problems = problemsOf({ ...env, [variable]: value });
+      expect(problems).toEqual([
+        expect.stringMatching(new RegExp(`^${variable} contains a character that cannot be sent in an HTTP header`)),
+      ]);
+    },
+  );
+});
