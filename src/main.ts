@@ -2,7 +2,6 @@
  * `npm start`: reads the environment, starts the gateway (demo simulators when no provider is
  * configured), says where it listens, and shuts down cleanly on SIGTERM/SIGINT.
  */
-import './memory-budget';
 import 'reflect-metadata';
 import { ConfigError } from './config/gateway-config';
 import { createLogger } from './logging/logger';
