@@ -90,6 +90,7 @@ export interface RequestScope {
   logger: Logger;
   /** Counts upstream calls made for this request (for the operation log line). */
   countUpstreamCall(): void;
+  signal?: AbortSignal;
 }
 
 export interface ProviderDeps {
