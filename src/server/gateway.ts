@@ -208,7 +208,8 @@ async function assemble(
     mountOpsRoutes(opsApp, { readiness, metrics, metricsToken: config.server.metricsToken });
     const opsServer = limitedServer(config.server, opsApp);
     const opsListening = listen(opsServer, opsPort, options.host ?? '127.0.0.1');
-    closers.push(async () => {
+    // Closed last: /readyz keeps answering "shutting_down" while /graphql drains.
+    closers.unshift(async () => {
       await opsListening.catch(() => undefined);
       await closeServer(opsServer);
     });

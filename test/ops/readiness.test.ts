@@ -145,6 +145,25 @@ describe('OPS_PORT', () => {
   });
 });
 
+describe('shutting down', () => {
+  test('while /graphql drains, /readyz on the ops port answers 503 shutting_down', async () => {
+    const stack = await startTestStack({ env: { OPS_PORT: '0' } });
+    const opsUrl = stack.gateway.opsUrl!;
+    // An operation held by the provider keeps the gateway draining until the simulator lets go.
+    stack.tesselys.faults.hangNext({ route: TESSELYS_LIST });
+    const inFlight = stack.gql('{ leads(first: 1) { totalCount } }');
+    while (stack.tesselys.counters.count(TESSELYS_LIST) === 0) await new Promise((resolve) => setImmediate(resolve));
+    const closing = stack.gateway.close();
+    const { status, body } = await readyz(opsUrl);
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ status: 'not_ready', reason: 'shutting_down' });
+    await stack.tesselys.close();
+    await inFlight;
+    await closing;
+    await stack.close();
+  });
+});
+
 describe('readiness itself', () => {
   test('a process shutting down is not ready, whatever its providers say', async () => {
     const check = createReadinessCheck(() => [{ provider: 'P', probe: async () => undefined, circuit: () => 'CLOSED' }], ['P']);
