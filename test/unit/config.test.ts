@@ -258,3 +258,62 @@ describe('credentials that cannot travel in an HTTP header', () => {
     },
   );
 });
+
+describe('server limits and the ops endpoints', () => {
+  test('defaults: timeouts, a connection cap, no metrics token, no ops port, traces follow introspection', () => {
+    expect(load({}).server).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1_000,
+      federationTraces: true,
+    });
+    const production = load({ ...TESSELYS_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' }).server;
+    expect(production.federationTraces).toBe(false);
+    expect(
+      load({ ...TESSELYS_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', FEDERATION_TRACES: 'true' }).server.federationTraces,
+    ).toBe(true);
+  });
+
+  test('values are read', () => {
+    expect(
+      load({
+        HTTP_REQUEST_TIMEOUT_MS: '20000',
+        HTTP_HEADERS_TIMEOUT_MS: '5000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '0',
+        MAX_CONNECTIONS: '0',
+        METRICS_TOKEN: 'ops-token-3f9c2a7d81e4b6c0',
+        OPS_PORT: '9100',
+      }).server,
+    ).toMatchObject({
+      requestTimeoutMs: 20_000,
+      headersTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 0,
+      maxConnections: 0,
+      metricsToken: 'ops-token-3f9c2a7d81e4b6c0',
+      opsPort: 9100,
+    });
+  });
+
+  test('bad values: one line each, naming the variable, never the value', () => {
+    expect(
+      problemsOf({
+        HTTP_REQUEST_TIMEOUT_MS: '5000',
+        HTTP_HEADERS_TIMEOUT_MS: '9000',
+        MAX_CONNECTIONS: 'many',
+        METRICS_TOKEN: 'short-tok',
+        OPS_PORT: '70000',
+        FEDERATION_TRACES: 'sometimes',
+      }),
+    ).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
+      'MAX_CONNECTIONS must be a whole number from 0 to 1000000',
+      'METRICS_TOKEN must be at least 16 characters',
+      'OPS_PORT must be a whole number from 0 to 65535',
+      'FEDERATION_TRACES must be true or false',
+    ]);
+    expect(problemsOf({ METRICS_TOKEN: 'ops-token-\u200b3f9c2a7d81e4b6c0' })).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN contains a character that cannot be sent in an HTTP header/),
+    ]);
+  });
+});
