@@ -1,21 +1,26 @@
 /**
- * /graphql's way into the scope check (operation-authorization.ts): Apollo resolves the
- * operation, this hook authorizes it before anything executes.
+ * /graphql's way into the security pipeline's operation check (scopes, write-only receipts, cost):
+ * Apollo resolves the operation, this hook checks it before anything executes.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../graphql/context';
-import { authorizeOperation } from './operation-authorization';
+import type { SecurityPipeline } from './security-pipeline';
 
-export { WRITE_ONLY_RECEIPT } from './operation-authorization';
-
-export function scopePlugin(): ApolloServerPlugin<GatewayContext> {
+export function scopePlugin(pipeline: SecurityPipeline): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, document, schema }) {
+        async didResolveOperation({ contextValue, operation, document, schema, request }) {
           // No operation to run: execution answers with its own error and calls nothing.
           if (!operation) return;
-          authorizeOperation({ caller: contextValue.caller, schema, document, operation, logger: contextValue.logger });
+          pipeline.checkOperation({
+            caller: contextValue.caller,
+            schema,
+            document,
+            operation,
+            variables: request.variables ?? {},
+            logger: contextValue.logger,
+          });
         },
       };
     },

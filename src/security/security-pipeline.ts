@@ -9,16 +9,26 @@
  * one request of its rate limit (callers without a valid key are limited by address, so guessing
  * keys is throttled too), then refuse unknown callers (but for a request that cannot carry an
  * operation: the landing page). Identification and rate limiting are asynchronous so that a store
- * or Redis can answer them. The operation check (scopes, write-only receipts) runs once the
- * operation is known: `authorizeOperation`.
+ * or Redis can answer them.
+ *
+ * Operations: `validationRules` and `parseOptions` (depth, aliases, directives, tokens, and
+ * `_service` when introspection is off) go to whatever parses and validates, and `checkOperation`
+ * (scopes, write-only receipts, then cost) runs once the operation and its variables are known,
+ * before anything executes. docs/decisions/request-pipeline.md says how each transport calls them.
  */
+import type { ParseOptions, ValidationRule } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 import type { Logger } from '../logging/logger';
 import { presentedKey } from './api-keys';
 import type { CallerIdentifier } from './caller-identifier';
+import { checkOperationCost } from './operation-cost';
 import { authorizeOperation, type OperationToAuthorize } from './operation-authorization';
-import type { RateLimiter } from './rate-limiter';
+import { operationLimits, type OperationLimitProtections } from './operation-limits';
+import { ApiKeyRegistry } from './api-keys';
+import { TokenBucketLimiter, type RateLimiter } from './rate-limiter';
 import { ANONYMOUS_CALLER, type Caller } from './scopes';
+import type { SecurityConfig } from './security-config';
+import { NoServiceSdlRule } from './service-sdl.rule';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -46,14 +56,44 @@ export interface Refusal {
 
 export type Admission = { admitted: true; caller: Caller | undefined } | { admitted: false; refusal: Refusal };
 
+/** An operation once parsed, validated and resolved, with its variables. */
+export interface OperationToCheck extends OperationToAuthorize {
+  variables: Record<string, unknown>;
+}
+
 export interface SecurityPipelineDeps {
   identifier: CallerIdentifier;
   limiter: RateLimiter;
   logger: Logger;
+  /** Operation limits; none when absent (unit tests of admission). */
+  security?: Pick<SecurityConfig, 'limits' | 'production' | 'introspection'>;
 }
 
 export class SecurityPipeline {
-  constructor(private readonly deps: SecurityPipelineDeps) {}
+  /** Parse and validation limits, plus Apollo's own hooks for them (error-message hiding). */
+  readonly limits: OperationLimitProtections | undefined;
+  /** Every validation rule an operation must pass, whatever the transport. */
+  readonly validationRules: readonly ValidationRule[];
+  readonly parseOptions: ParseOptions;
+
+  constructor(private readonly deps: SecurityPipelineDeps) {
+    const security = deps.security;
+    this.limits = security ? operationLimits(security.limits, security.production) : undefined;
+    const rules = this.limits?.validationRules ?? [];
+    // `_service { sdl }` is introspection by another name (service-sdl.rule.ts).
+    this.validationRules = security && !security.introspection ? [...rules, NoServiceSdlRule] : rules;
+    this.parseOptions = this.limits?.parseOptions ?? {};
+  }
+
+  /** The pipeline of a configuration: API_KEYS in memory, in-process token buckets. */
+  static fromConfig(security: SecurityConfig, deps: { logger: Logger; now?: () => number }): SecurityPipeline {
+    return new SecurityPipeline({
+      identifier: new ApiKeyRegistry(security.apiKeys),
+      limiter: new TokenBucketLimiter(security.rateLimit, deps.now),
+      logger: deps.logger,
+      security,
+    });
+  }
 
   async admit(request: AdmissionRequest): Promise<Admission> {
     const { identifier, limiter, logger } = this.deps;
@@ -95,8 +135,17 @@ export class SecurityPipeline {
     };
   }
 
-  /** The scope check for a resolved operation; throws the GraphQLError that refuses it. */
-  authorizeOperation(operation: OperationToAuthorize): void {
+  /**
+   * Checks a resolved operation before it runs: the caller's scopes (and a write-only key's
+   * receipt), then its cost. Throws the GraphQLError that refuses it.
+   */
+  checkOperation(operation: OperationToCheck): void {
     authorizeOperation(operation);
+    const security = this.deps.security;
+    if (security)
+      checkOperationCost(operation.schema, operation.document, operation.operation, operation.variables, {
+        maxCost: security.limits.maxCost,
+        production: security.production,
+      });
   }
 }

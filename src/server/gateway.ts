@@ -36,9 +36,7 @@ import { mountHealthRoute, mountOpsRoutes } from './ops-routes';
 import { createReadinessCheck } from './readiness';
 import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
 import { apolloSecurity } from '../security/apollo-security';
-import { ApiKeyRegistry } from '../security/api-keys';
 import { applyHttpHardening } from '../security/http-hardening';
-import { TokenBucketLimiter } from '../security/rate-limiter';
 import { SecurityPipeline } from '../security/security-pipeline';
 import { announceSecurityPosture } from '../security/security-posture';
 
@@ -152,7 +150,9 @@ async function assemble(
   });
 
   const production = config.nodeEnv === 'production';
-  const security = apolloSecurity(config.security);
+  // One security pipeline for every transport (security/security-pipeline.ts); Apollo gets its share.
+  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, ...(options.now ? { now: options.now } : {}) });
+  const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
     gateway: compiledExecution(buildGatewaySchema(), { compileAfter: config.compileAfter }),
@@ -216,11 +216,6 @@ async function assemble(
     opsUrl = urlOf(await opsListening);
   }
 
-  const pipeline = new SecurityPipeline({
-    identifier: new ApiKeyRegistry(config.security.apiKeys),
-    limiter: new TokenBucketLimiter(config.security.rateLimit, options.now),
-    logger,
-  });
   routes.graphql = graphqlEndpoint({
     apollo,
     security: config.security,
