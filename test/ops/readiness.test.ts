@@ -58,12 +58,14 @@ describe('a provider that hangs', () => {
     await stack.close();
   });
 
-  test('/readyz answers 200 at the probe cap, that provider reported PROBE_TIMEOUT; concurrent callers share one probe', async () => {
+  test('/readyz answers 200 with that provider down although its requests may take 30 s; concurrent callers share one probe', async () => {
     stack.tesselys.faults.hangNext({ route: TESSELYS_LIST });
     const answers = await Promise.all([readyz(stack.gateway.url), readyz(stack.gateway.url), readyz(stack.gateway.url)]);
     for (const { status, body } of answers) {
       expect(status).toBe(200);
-      expect(body.providers.TESSELYS).toMatchObject({ configured: true, up: false, code: PROBE_TIMEOUT });
+      // The cap, or the probe's own one-shot deadline (providers' side) when that is as short: either way down, and answered.
+      expect(body.providers.TESSELYS).toMatchObject({ configured: true, up: false });
+      expect([PROBE_TIMEOUT, 'PROVIDER_UNAVAILABLE']).toContain(body.providers.TESSELYS.code);
       expect(body.providers.KEYSPOT).toMatchObject({ up: true });
     }
     expect(stack.tesselys.counters.count(TESSELYS_LIST)).toBe(1);
