@@ -23,5 +23,5 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The young generation is sized before any code runs, so its budget is a flag (src/memory-budget.ts).
-CMD ["node", "--max-semi-space-size=8", "dist/src/main.js"]
+# The memory budget is V8 flags given at start (docs/decisions/memory-flags.md); same as `npm start`.
+CMD ["node", "--max-semi-space-size=8", "--liftoff-only", "--heap-growing-percent=50", "dist/src/main.js"]

@@ -2,7 +2,6 @@
  * `npm start`: reads the environment, starts the gateway (demo simulators when no provider is
  * configured), says where it listens, and shuts down cleanly on SIGTERM/SIGINT.
  */
-import './memory-budget';
 import 'reflect-metadata';
 import { ConfigError } from './config/gateway-config';
 import { createLogger } from './logging/logger';
@@ -31,7 +30,10 @@ async function main(): Promise<void> {
       'DEMO MODE: built-in provider simulators with demo data stand in for the real providers',
     );
   }
-  logger.info({ graphql: `${publicUrl}/graphql`, nodeEnv: gateway.config.nodeEnv }, `LeadGraph listening on ${publicUrl}/graphql`);
+  logger.info(
+    { graphql: `${publicUrl}/graphql`, nodeEnv: gateway.config.nodeEnv, ...(gateway.opsUrl ? { ops: gateway.opsUrl } : {}) },
+    `LeadGraph listening on ${publicUrl}/graphql`,
+  );
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: no new connections; in-flight requests get up to 10 s');

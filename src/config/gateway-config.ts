@@ -8,6 +8,7 @@ import type { ProviderModule } from '../providers/provider-adapter';
 import { readSecurityConfig, type SecurityConfig } from '../security/security-config';
 import type { ResilienceSettings } from '../providers/resilience/resilience-settings';
 import { readResilienceConfig } from './resilience-config';
+import { readServerConfig, type ServerSettings } from './server-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   security: SecurityConfig;
   /** Timeouts, retries, circuit breakers, bulkheads (src/config/resilience-config.ts). */
   resilience: ResilienceSettings;
+  /** HTTP server limits, the ops endpoints' token and port, federated tracing (server-config.ts). */
+  server: ServerSettings;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
 }
@@ -45,7 +48,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderModule<any>[]): GatewayConfig {
   // Credentials are redacted literally from every log line and client message from now on.
-  registerSecrets(secretsInEnv(env));
+  registerSecrets([...secretsInEnv(env), env.METRICS_TOKEN]);
   const problems: string[] = [];
 
   const portText = env.PORT?.trim() || '4000';
@@ -68,8 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     problems.push('GRAPHQL_COMPILE_AFTER must be a whole number from 0 to 1000000');
 
   const providers: ConfiguredProvider[] = [];
+  let providerProblems = 0;
   for (const module of modules) {
     const result = module.readConfig(env);
+    providerProblems += result.problems.length;
     problems.push(...result.problems);
     if (result.config) providers.push({ module, config: result.config });
   }
@@ -80,6 +85,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   const resilience = readResilienceConfig(env);
   problems.push(...resilience.problems);
 
+  // Federated traces name types and fields: served only where introspection is (unless told).
+  const server = readServerConfig(env, security.config.introspection);
+  problems.push(...server.problems);
+
+  // Production never falls back to the simulators on its own: a typo in one variable name would
+  // store real leads in memory and lose them on restart. Only LEADGRAPH_DEMO=1 says so explicitly.
+  if (nodeEnvText === 'production' && !demoForced && providers.length === 0 && providerProblems === 0)
+    problems.push(
+      'no provider is configured in production: set KEYSPOT_* and/or TESSELYS_* credentials, or LEADGRAPH_DEMO=1 to run on the built-in simulators on purpose',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   const demo = demoForced || providers.length === 0;
   return {
@@ -91,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     providers: demo ? [] : providers,
     security: security.config,
     resilience: resilience.settings,
+    server: server.settings,
     compileAfter,
   };
 }

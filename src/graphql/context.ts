@@ -1,7 +1,13 @@
-/** What every resolver receives: the per-request LeadService (and its loader) and a request-scoped logger. */
+/**
+ * What every resolver receives, whatever the transport (/graphql now, graphql-ws later): built by
+ * request-context.ts, the one place a request's context is made.
+ */
 import type { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../security/scopes';
+
+/** Request headers, names in lower case (for graphql-ws: the connection_init payload's). */
+export type RequestHeaders = Readonly<Record<string, string | undefined>>;
 
 export interface GatewayContext {
   leads: LeadService;
@@ -9,6 +15,12 @@ export interface GatewayContext {
   requestId: string;
   /** Upstream calls made so far for this request. */
   upstream: { calls: number };
-  /** Who is calling (security/graphql-guards.ts); absent only if no guard ran. */
+  /** Who is calling, with its tenant (security/security-pipeline.ts); absent only for the landing page. */
   caller?: Caller;
+  /** The request's headers as received; resolvers read what they need (e.g. Idempotency-Key). */
+  headers: RequestHeaders;
+  /** The `Idempotency-Key` header as sent (not yet validated), or undefined. */
+  idempotencyKey?: string;
+  /** Fires when the client goes away before its answer: provider work for it may stop. */
+  signal: AbortSignal;
 }

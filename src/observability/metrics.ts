@@ -55,6 +55,13 @@ export class GatewayMetrics implements UpstreamObserver {
     registers: [this.registry],
   });
 
+  private readonly providerUpGauge = new Gauge({
+    name: 'leadgraph_provider_up',
+    help: 'Last readiness probe per configured provider: 1 answered with our credentials accepted, 0 failed or did not answer in time.',
+    labelNames: ['provider'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     // Process metrics (memory, event loop) only for the real server: they install global observers.
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'leadgraph_' });
@@ -76,6 +83,10 @@ export class GatewayMetrics implements UpstreamObserver {
 
   circuit(provider: string, state: 'closed' | 'half-open' | 'open'): void {
     this.circuitState.set({ provider }, state === 'closed' ? 0 : state === 'half-open' ? 1 : 2);
+  }
+
+  providerUp(provider: string, up: boolean): void {
+    this.providerUpGauge.set({ provider }, up ? 1 : 0);
   }
 
   render(): Promise<string> {

@@ -136,6 +136,11 @@ export class ProviderDirectory {
   }
 
   /** A view of one tenant's providers. */
+  /** The tenant's connected providers, in the order they were connected. */
+  connections(tenant: string): ProviderConnection[] {
+    return [...(this.tenants.get(tenant)?.values() ?? [])].map((entry) => entry.connection);
+  }
+
   tenant(tenant: string): TenantProviders {
     return {
       tenant,

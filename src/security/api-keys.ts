@@ -5,7 +5,8 @@
  * the response time nor an early exit tells a caller how close a guess was.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isScope, type Caller, type Scope } from './scopes';
+import type { CallerIdentifier } from './caller-identifier';
+import { DEFAULT_TENANT, isScope, type Caller, type Scope } from './scopes';
 
 export interface ApiKeyEntry {
   name: string;
@@ -80,21 +81,26 @@ export function parseApiKeys(text: string | undefined): { entries: ApiKeyEntry[]
   return { entries, problems };
 }
 
-export class ApiKeyRegistry {
+/** The keys of API_KEYS, all of the tenant `default`, held in memory. */
+export class ApiKeyRegistry implements CallerIdentifier {
   constructor(private readonly entries: readonly ApiKeyEntry[]) {}
 
   get size(): number {
     return this.entries.length;
   }
 
+  get open(): boolean {
+    return this.entries.length === 0;
+  }
+
   /** The caller a presented key belongs to, or undefined. Every digest is compared, always. */
-  identify(presented: string): Caller | undefined {
+  async identify(presented: string): Promise<Caller | undefined> {
     const digest = sha256(presented);
     let match: ApiKeyEntry | undefined;
     for (const entry of this.entries) {
       if (timingSafeEqual(digest, entry.digest) && !match) match = entry;
     }
-    return match ? { name: match.name, scopes: match.scopes, anonymous: false } : undefined;
+    return match ? { name: match.name, tenant: DEFAULT_TENANT, scopes: match.scopes, anonymous: false } : undefined;
   }
 }
 

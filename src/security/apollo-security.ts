@@ -1,22 +1,25 @@
 /**
  * Everything security adds to the Apollo Server constructor, in one place: CSRF prevention and no
  * batching (both Apollo defaults, stated so nobody turns them off by accident), introspection (and
- * federation's `_service { sdl }`) and schema hints off in production, operation limits, and the scope check.
+ * federation's `_service { sdl }`) and schema hints off in production, and the security pipeline's
+ * operation limits and operation check.
  */
 import type { ApolloServerOptionsWithSchema, ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../graphql/context';
-import { operationLimits } from './operation-limits';
 import { scopePlugin } from './scope.plugin';
-import { NoServiceSdlRule } from './service-sdl.rule';
 import type { SecurityConfig } from './security-config';
+import type { SecurityPipeline } from './security-pipeline';
 
 type SecurityOptions = Pick<
   ApolloServerOptionsWithSchema<GatewayContext>,
   'introspection' | 'csrfPrevention' | 'allowBatchedHttpRequests' | 'hideSchemaDetailsFromClientErrors' | 'validationRules' | 'parseOptions'
 >;
 
-export function apolloSecurity(security: SecurityConfig): { options: SecurityOptions; plugins: ApolloServerPlugin<GatewayContext>[] } {
-  const limits = operationLimits(security.limits, security.production);
+/** Apollo's share of the security pipeline: its rules as options, its operation check as a plugin. */
+export function apolloSecurity(
+  security: SecurityConfig,
+  pipeline: SecurityPipeline,
+): { options: SecurityOptions; plugins: ApolloServerPlugin<GatewayContext>[] } {
   return {
     options: {
       introspection: security.introspection,
@@ -24,10 +27,9 @@ export function apolloSecurity(security: SecurityConfig): { options: SecurityOpt
       allowBatchedHttpRequests: false,
       // No "Did you mean …?" in production: it hands out the schema one field at a time.
       hideSchemaDetailsFromClientErrors: security.production,
-      // `_service { sdl }` is introspection by another name (service-sdl.rule.ts).
-      validationRules: security.introspection ? limits.validationRules : [...limits.validationRules, NoServiceSdlRule],
-      parseOptions: limits.parseOptions,
+      validationRules: [...pipeline.validationRules],
+      parseOptions: pipeline.parseOptions,
     },
-    plugins: [scopePlugin(), ...limits.plugins],
+    plugins: [scopePlugin(pipeline), ...(pipeline.limits?.plugins ?? [])],
   };
 }

@@ -11,7 +11,6 @@
  * at least what `lead(id:)` does, and an operation may carry at most MAX_REPRESENTATIONS of them:
  * otherwise one small request would fan out into thousands of upstream reads.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   getNamedType,
@@ -153,28 +152,27 @@ function refusal(message: string): GraphQLError {
 }
 
 /**
- * Refuses an operation above `maxCost` or carrying more than MAX_REPRESENTATIONS representations;
- * in production without saying the limit or the count.
+ * Refuses (throws) an operation above `maxCost` or carrying more than MAX_REPRESENTATIONS
+ * representations; in production without saying the limit or the count. Transport-neutral: the
+ * security pipeline runs it for every transport once the operation and its variables are known.
  */
-export function operationCostPlugin(maxCost: number, production: boolean): ApolloServerPlugin<any> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          const { cost, representations } = operationWeight(schema, document, operation, request.variables ?? {});
-          if (representations > MAX_REPRESENTATIONS)
-            throw refusal(
-              production
-                ? 'Operation rejected: it asks for too many entities.'
-                : `Operation representations limit of ${MAX_REPRESENTATIONS} exceeded, found ${representations}.`,
-            );
-          if (cost > maxCost)
-            throw refusal(
-              production ? 'Operation rejected: it would cost too much.' : `Operation cost limit of ${maxCost} exceeded, found ${cost}.`,
-            );
-        },
-      };
-    },
-  };
+export function checkOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limit: { maxCost: number; production: boolean },
+): void {
+  const { maxCost, production } = limit;
+  const { cost, representations } = operationWeight(schema, document, operation, variables);
+  if (representations > MAX_REPRESENTATIONS)
+    throw refusal(
+      production
+        ? 'Operation rejected: it asks for too many entities.'
+        : `Operation representations limit of ${MAX_REPRESENTATIONS} exceeded, found ${representations}.`,
+    );
+  if (cost > maxCost)
+    throw refusal(
+      production ? 'Operation rejected: it would cost too much.' : `Operation cost limit of ${maxCost} exceeded, found ${cost}.`,
+    );
 }

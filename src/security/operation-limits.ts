@@ -1,13 +1,13 @@
 /**
  * Bounds on what one operation may ask, checked before it runs: depth, aliases and directives by
- * graphql-armor, tokens by graphql-js's parser, cost by operation-cost.ts. In production the
+ * graphql-armor, tokens by graphql-js's parser; cost (operation-cost.ts) once variables are known,
+ * by the security pipeline. In production the
  * messages say which limit refused the operation but not its value, so a client cannot probe for
  * the largest that passes.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import { operationCostPlugin } from './operation-cost';
 import { productionMessagesPlugin } from './production-messages.plugin';
 import type { OperationLimits } from './security-config';
 
@@ -35,7 +35,7 @@ export function operationLimits(limits: OperationLimits, production: boolean): O
   });
   const { plugins, validationRules } = armor.protect();
   return {
-    plugins: [...plugins, operationCostPlugin(limits.maxCost, production), ...(production ? [productionMessagesPlugin()] : [])],
+    plugins: [...plugins, ...(production ? [productionMessagesPlugin()] : [])],
     validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
   };

@@ -8,6 +8,14 @@ import type { RateLimitSettings } from './security-config';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/**
+ * Spends one request of a caller's allowance. Asynchronous so that a shared store (Redis, for
+ * several replicas) can answer it; the in-memory buckets below answer at once.
+ */
+export interface RateLimiter {
+  take(key: string): Promise<RateDecision>;
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -19,7 +27,7 @@ interface Bucket {
  */
 const DEFAULT_MAX_BUCKETS = 10_000;
 
-export class TokenBucketLimiter {
+export class TokenBucketLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
 
@@ -41,7 +49,12 @@ export class TokenBucketLimiter {
   }
 
   /** Spends one token of `key`'s bucket, or says how long until one is there. */
-  take(key: string): RateDecision {
+  async take(key: string): Promise<RateDecision> {
+    return this.takeNow(key);
+  }
+
+  /** `take`, answered synchronously (the buckets live in this process). */
+  takeNow(key: string): RateDecision {
     if (!this.enabled) return { allowed: true };
     const now = this.now();
     const bucket = this.refilled(this.buckets.get(key), now);

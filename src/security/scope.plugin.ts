@@ -1,100 +1,25 @@
 /**
- * Enforces scopes once the operation is known and before anything runs: a query needs
- * `leads:read`, a mutation `leads:write`. The caller was identified by the HTTP guard; a request
- * that reached GraphQL without one (it should not) is refused too: deny unless proven allowed.
- *
- * A key that can write but not read (a website form's) gets a receipt from its mutation, not the
- * lead: it may select only the fields in WRITE_ONLY_RECEIPT. Otherwise a write-only key could read
- * what the provider adds (a linked person's name, a property's title) or, through updateLead, any
- * lead whose id it knows.
+ * /graphql's way into the security pipeline's operation check (scopes, write-only receipts, cost):
+ * Apollo resolves the operation, this hook checks it before anything executes.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
-import { ErrorCode } from '../errors/error-codes';
 import type { GatewayContext } from '../graphql/context';
-import { Scope, scopeFor } from './scopes';
+import type { SecurityPipeline } from './security-pipeline';
 
-/** What a write-only key may select from the lead its mutation returns. */
-export const WRITE_ONLY_RECEIPT = new Set([
-  '__typename',
-  'id',
-  'provider',
-  'providerLeadId',
-  'status',
-  'providerStatus',
-  'createdAt',
-  'updatedAt',
-]);
-
-function refuseReadsInReceipt(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  callerName: string,
-  context: GatewayContext,
-): void {
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
-  const seen = new Set<string>();
-  const read: string[] = [];
-  // A fresh TypeInfo per definition: fragments are visited from inside the outer visit.
-  const check = (node: OperationDefinitionNode | FragmentDefinitionNode): void => {
-    const typeInfo = new TypeInfo(schema);
-    visit(
-      node,
-      visitWithTypeInfo(typeInfo, {
-        Field(field) {
-          if (typeInfo.getParentType()?.name === 'Lead' && !WRITE_ONLY_RECEIPT.has(field.name.value)) read.push(field.name.value);
-        },
-        FragmentSpread(spread) {
-          const fragment = fragments.get(spread.name.value);
-          if (fragment && !seen.has(fragment.name.value)) {
-            seen.add(fragment.name.value);
-            check(fragment);
-          }
-        },
-      }),
-    );
-  };
-  check(operation);
-  if (read.length === 0) return;
-  context.logger.warn({ caller: callerName, fields: [...new Set(read)] }, 'operation refused: write-only key selecting lead data');
-  throw new GraphQLError(
-    `This API key can write leads but not read them: from the lead a mutation returns, select only ${[...WRITE_ONLY_RECEIPT].filter((f) => f !== '__typename').join(', ')}`,
-    { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 }, fields: [...new Set(read)] } },
-  );
-}
-
-export function scopePlugin(): ApolloServerPlugin<GatewayContext> {
+export function scopePlugin(pipeline: SecurityPipeline): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, document, schema }) {
+        async didResolveOperation({ contextValue, operation, document, schema, request }) {
           // No operation to run: execution answers with its own error and calls nothing.
           if (!operation) return;
-          const caller = contextValue.caller;
-          if (!caller)
-            throw new GraphQLError('An API key is required', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
-          const needed = scopeFor(operation.operation);
-          if (needed && caller.scopes.has(needed)) {
-            if (operation.operation === 'mutation' && !caller.scopes.has(Scope.READ))
-              refuseReadsInReceipt(schema, document, operation, caller.name, contextValue);
-            return;
-          }
-          contextValue.logger.warn({ caller: caller.name, operationType: operation.operation, needed }, 'operation refused: missing scope');
-          throw new GraphQLError(`This API key lacks the ${needed ?? 'required'} scope for a ${operation.operation}`, {
-            extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+          pipeline.checkOperation({
+            caller: contextValue.caller,
+            schema,
+            document,
+            operation,
+            variables: request.variables ?? {},
+            logger: contextValue.logger,
           });
         },
       };

@@ -22,12 +22,17 @@ export function scopeFor(operation: 'query' | 'mutation' | 'subscription'): Scop
   return undefined;
 }
 
+/** The tenant of the environment's configuration (DESIGN.md Part 2): every API_KEYS entry belongs to it. */
+export const DEFAULT_TENANT = 'default';
+
 /** Who is calling: a configured API key by its name, or anyone when the gateway runs open. */
 export interface Caller {
   /** The key's configured name (never the key); "anonymous" on an open gateway. */
   name: string;
+  /** Whose data the caller sees; DEFAULT_TENANT for API_KEYS entries and the anonymous caller. */
+  tenant: string;
   scopes: ReadonlySet<Scope>;
   anonymous: boolean;
 }
 
-export const ANONYMOUS_CALLER: Caller = { name: 'anonymous', scopes: new Set(ALL_SCOPES), anonymous: true };
+export const ANONYMOUS_CALLER: Caller = { name: 'anonymous', tenant: DEFAULT_TENANT, scopes: new Set(ALL_SCOPES), anonymous: true };

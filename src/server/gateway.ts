@@ -6,9 +6,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -17,22 +17,28 @@ import {
 import express from 'express';
 import { loadConfig, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayContext } from '../graphql/context';
+import { requestContextFactory, type ServicesFactory } from '../graphql/request-context';
 import { buildGatewaySchema } from '../graphql/build-schema';
 import { compiledExecution } from '../graphql/compiled-execution';
 import { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import { createLogger } from '../logging/logger';
+import type { ServerSettings } from '../config/server-config';
+import { CircuitState } from '../leads/enums/circuit-state.enum';
 import { LeadRouting } from '../leads/service/lead-routing';
-import type { ProviderModule } from '../providers/provider-adapter';
+import type { ProviderDeps, ProviderModule } from '../providers/provider-adapter';
+import type { CircuitStateName } from '../providers/resilience/provider-policy';
 import { DEFAULT_TENANT, ProviderDirectory } from '../providers/provider-directory';
 import { PROVIDER_MODULES } from '../providers/registry';
 import { formatGatewayError } from './error-formatting';
 import { GatewayMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from './operation-observer.plugin';
+import { mountHealthRoute, mountOpsRoutes } from './ops-routes';
 import { createReadinessCheck } from './readiness';
 import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
 import { apolloSecurity } from '../security/apollo-security';
 import { applyHttpHardening } from '../security/http-hardening';
+import { SecurityPipeline } from '../security/security-pipeline';
 import { announceSecurityPosture } from '../security/security-posture';
 
 export interface StartGatewayOptions {
@@ -48,6 +54,10 @@ export interface StartGatewayOptions {
   defaultMetrics?: boolean;
   /** How long /readyz reuses a probe result (ms). */
   readinessCacheMs?: number;
+  /** Overrides OPS_PORT (tests pass 0). */
+  opsPort?: number;
+  /** Extra Apollo plugins, after the gateway's own (tests use one to make start-up fail). */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
 }
 
 export interface DemoSimulatorInfo {
@@ -60,6 +70,8 @@ export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 */
   url: string;
   graphqlUrl: string;
+  /** Where /readyz and /metrics are served when OPS_PORT is set. */
+  opsUrl?: string;
   config: GatewayConfig;
   /** The simulators started for demo mode (empty otherwise). */
   demoSimulators: DemoSimulatorInfo[];
@@ -73,26 +85,49 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const metrics = new GatewayMetrics({ defaultMetrics: options.defaultMetrics });
   const deps = { logger, observer: metrics, resilience: config.resilience, ...(options.now ? { now: options.now } : {}) };
 
+  // Everything started so far, closed in reverse order if start-up fails or when the gateway closes.
   const closers: Array<() => Promise<void>> = [];
-  const runtime = new ProviderDirectory(modules, deps);
-  const demoSimulators: DemoSimulatorInfo[] = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+  };
   try {
-    if (config.demo) {
-      for (const module of modules) {
-        const demo = await module.startDemo();
-        closers.push(demo.close);
-        demoSimulators.push({ provider: module.provider, url: demo.url, credentials: demo.credentials });
-        await runtime.connect(DEFAULT_TENANT, module, demo.config, { demo: true });
-      }
-    } else {
-      for (const { module, config: providerConfig } of config.providers)
-        await runtime.connect(DEFAULT_TENANT, module, providerConfig, { demo: false });
-    }
+    return await assemble(options, config, logger, metrics, deps, modules, closers, closeAll);
   } catch (error) {
-    await runtime.close();
-    await Promise.allSettled(closers.map((close) => close()));
+    // e.g. the port is taken or Apollo failed to start: leave nothing running behind.
+    await closeAll();
     throw error;
   }
+}
+
+async function assemble(
+  options: StartGatewayOptions,
+  config: GatewayConfig,
+  logger: Logger,
+  metrics: GatewayMetrics,
+  deps: ProviderDeps,
+  modules: readonly ProviderModule<any>[],
+  closers: Array<() => Promise<void>>,
+  closeAll: () => Promise<void>,
+): Promise<RunningGateway> {
+  const directory = new ProviderDirectory(modules, deps);
+  closers.push(() => directory.close());
+  const demoSimulators: DemoSimulatorInfo[] = [];
+  if (config.demo) {
+    for (const module of modules) {
+      const demo = await module.startDemo();
+      closers.push(demo.close);
+      demoSimulators.push({ provider: module.provider, url: demo.url, credentials: demo.credentials });
+      await directory.connect(DEFAULT_TENANT, module, demo.config, { demo: true });
+    }
+  } else {
+    for (const { module, config: providerConfig } of config.providers)
+      await directory.connect(DEFAULT_TENANT, module, providerConfig, { demo: false });
+  }
+
+  // The per-request services, in one place (request-context.ts calls it for every transport).
+  const services: ServicesFactory = (caller, scope) => ({
+    leads: new LeadService(new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT), scope),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,15 +139,22 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   // half of a small operation's CPU); everything else goes to Express.
   // Until Apollo has started, /graphql is Express's 404 too.
   const routes: { graphql?: (req: IncomingMessage, res: ServerResponse) => void } = {};
-  const httpServer: Server = createServer((req, res) => {
+  const httpServer = limitedServer(config.server, (req, res) => {
     if (routes.graphql && isGraphqlPath(req.url)) routes.graphql(req, res);
     else app(req, res);
   });
-  httpServer.listen(options.port ?? config.port, options.host ?? '127.0.0.1');
-  // Subscribe now: 'listening' may fire while Apollo starts, and a late once() would wait forever.
-  const listening = once(httpServer, 'listening');
+  const listening = listen(httpServer, options.port ?? config.port, options.host ?? '127.0.0.1');
+  // A listen error is awaited below (or by the closer if start-up fails first): never unhandled.
+  listening.catch(() => undefined);
+  closers.push(async () => {
+    await listening.catch(() => undefined);
+    await closeServer(httpServer);
+  });
+
   const production = config.nodeEnv === 'production';
-  const security = apolloSecurity(config.security);
+  // One security pipeline for every transport (security/security-pipeline.ts); Apollo gets its share.
+  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, ...(options.now ? { now: options.now } : {}) });
+  const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
     gateway: compiledExecution(buildGatewaySchema(), { compileAfter: config.compileAfter }),
@@ -128,69 +170,122 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       operationObserverPlugin(metrics),
       ...security.plugins,
-      // Field timings for a supergraph router (federated tracing), but never an error's text:
-      // any caller can ask for the trace, and raw messages are what formatError keeps to the log.
-      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      // Field timings for a supergraph router (federated tracing), but never an error's text: any
+      // caller can ask for the trace, and raw messages are what formatError keeps to the log. A trace
+      // names every type and field it touched, so it is off wherever introspection is (unless
+      // FEDERATION_TRACES=true); "disabled" also stops Apollo installing it on its own for a subgraph.
+      config.server.federationTraces
+        ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })
+        : ApolloServerPluginInlineTraceDisabled(),
       // LeadGraph sets no cache hints; the default cache-control plugin would wrap every field's
       // resolver to compute a policy nobody reads (measured: ~8% of a list operation's CPU).
       ApolloServerPluginCacheControlDisabled(),
+      ...(options.plugins ?? []),
     ],
   });
   await apollo.start();
+  closers.push(() => apollo.stop());
 
-  // Liveness: the process serves HTTP. Nothing upstream is consulted.
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  const readiness = createReadinessCheck(runtime.tenant(DEFAULT_TENANT), { cacheMs: options.readinessCacheMs });
-  app.get('/readyz', async (_req, res) => {
-    const report = await readiness();
-    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not_ready', providers: report.providers });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.contentType).send(await metrics.render());
-  });
+  const readiness = createReadinessCheck(
+    () =>
+      directory.connections(DEFAULT_TENANT).map((connection) => ({
+        provider: connection.provider,
+        probe: () => connection.probe(),
+        circuit: () => CIRCUIT_NAMES[connection.health().circuit],
+      })),
+    modules.map((module) => module.provider),
+    { cacheMs: options.readinessCacheMs, onProbe: (provider, up) => metrics.providerUp(provider, up) },
+  );
+  mountHealthRoute(app);
+  let opsUrl: string | undefined;
+  const opsPort = options.opsPort ?? config.server.opsPort;
+  if (opsPort === undefined) {
+    mountOpsRoutes(app, { readiness, metrics, metricsToken: config.server.metricsToken });
+  } else {
+    const opsApp = express();
+    opsApp.disable('x-powered-by');
+    opsApp.set('etag', false);
+    applyHttpHardening(opsApp);
+    mountHealthRoute(opsApp);
+    mountOpsRoutes(opsApp, { readiness, metrics, metricsToken: config.server.metricsToken });
+    const opsServer = limitedServer(config.server, opsApp);
+    const opsListening = listen(opsServer, opsPort, options.host ?? '127.0.0.1');
+    // Closed last: /readyz keeps answering "shutting_down" while /graphql drains.
+    closers.unshift(async () => {
+      await opsListening.catch(() => undefined);
+      await closeServer(opsServer);
+    });
+    opsUrl = urlOf(await opsListening);
+  }
+
   routes.graphql = graphqlEndpoint({
     apollo,
     security: config.security,
+    pipeline,
     logger,
-    now: options.now,
-    async context({ requestId, caller }) {
-      const requestLogger = logger.child({ requestId });
-      // A holder object, not a number: Apollo shallow-copies the context per operation.
-      const upstream = { calls: 0 };
-      const routing = new LeadRouting(runtime, DEFAULT_TENANT);
-      const leads = new LeadService(routing, { logger: requestLogger, countUpstreamCall: () => void upstream.calls++ });
-      return { leads, logger: requestLogger, requestId, upstream, caller };
-    },
+    context: requestContextFactory({ logger, services }),
   });
 
-  try {
-    await listening;
-  } catch (error) {
-    // e.g. the port is taken: leave nothing running behind (demo simulators, pools, Apollo).
-    await apollo.stop().catch(() => undefined);
-    await runtime.close();
-    await Promise.allSettled(closers.map((close) => close()));
-    throw error;
-  }
-  const { port, address } = httpServer.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
-  const url = `http://${host}:${port}`;
-
+  const url = urlOf(await listening);
   let closing: Promise<void> | undefined;
   return {
     url,
     graphqlUrl: `${url}/graphql`,
+    ...(opsUrl ? { opsUrl } : {}),
     config,
     demoSimulators,
     close() {
-      closing ??= (async () => {
-        await apollo.stop();
-        await runtime.close();
-        await Promise.allSettled(closers.map((close) => close()));
-      })();
+      readiness.markShuttingDown();
+      closing ??= closeAll();
       return closing;
     },
   };
+}
+
+const CIRCUIT_NAMES: Record<CircuitStateName, CircuitState> = {
+  closed: CircuitState.CLOSED,
+  open: CircuitState.OPEN,
+  'half-open': CircuitState.HALF_OPEN,
+};
+
+/**
+ * A node:http server with the limits of ServerSettings: a whole request must arrive within
+ * requestTimeoutMs (headers within headersTimeoutMs) or it is answered 408 and closed, idle
+ * keep-alive connections close after keepAliveTimeoutMs, and connections beyond maxConnections are
+ * dropped at once. Node checks the request timeouts every `connectionsCheckingInterval`, so that
+ * is kept well under them.
+ */
+function limitedServer(settings: ServerSettings, listener: (req: IncomingMessage, res: ServerResponse) => void): Server {
+  const server = createServer(
+    {
+      requestTimeout: settings.requestTimeoutMs,
+      headersTimeout: settings.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, settings.headersTimeoutMs / 2),
+      keepAliveTimeout: settings.keepAliveTimeoutMs,
+    },
+    listener,
+  );
+  if (settings.maxConnections > 0) server.maxConnections = settings.maxConnections;
+  return server;
+}
+
+/** Listens and resolves with the bound address; rejects on a listen error (e.g. EADDRINUSE). */
+async function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  server.listen(port, host);
+  await once(server, 'listening');
+  return server.address() as AddressInfo;
+}
+
+function urlOf({ address, port }: AddressInfo): string {
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${port}`;
+}
+
+/** Closes a server that may or may not be listening (Apollo's drain plugin may have closed it already). */
+function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
 }

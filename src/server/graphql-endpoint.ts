@@ -9,25 +9,33 @@
  * The work is the same: request id, helmet's headers, CORS, API key and rate limit, body limit,
  * then Apollo's own HTTP handling (`executeHTTPGraphQLRequest`, as @as-integrations/express5 calls
  * it).
+ *
+ * This is a thin HTTP adapter: admission is the transport-neutral security pipeline
+ * (security/security-pipeline.ts), the context comes from graphql/request-context.ts; what is left
+ * here is HTTP itself (CORS, the body, the landing page, status codes, the disconnect signal).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ErrorCode } from '../errors/error-codes';
+import type { GatewayContext, RequestHeaders } from '../graphql/context';
+import type { RequestContextFactory } from '../graphql/request-context';
 import type { Logger } from '../logging/logger';
-import { graphqlGuards, type GuardDeps } from '../security/graphql-guards';
 import { graphqlHttpHardening } from '../security/http-hardening';
 import { sendRefusal } from '../security/http-refusal';
-import type { Caller } from '../security/scopes';
 import type { SecurityConfig } from '../security/security-config';
+import type { SecurityPipeline } from '../security/security-pipeline';
+import { jsonBodyReader } from './json-body';
+import { isLandingPageRequest } from './landing-page';
 import { assignRequestId } from './request-id';
 
-export interface GraphqlEndpointOptions<TContext extends BaseContext> {
-  apollo: ApolloServer<TContext>;
+export interface GraphqlEndpointOptions {
+  apollo: ApolloServer<GatewayContext>;
   security: SecurityConfig;
+  /** Admission (key, rate limit): the same pipeline every transport runs. */
+  pipeline: SecurityPipeline;
+  /** The one request-context factory (graphql/request-context.ts). */
+  context: RequestContextFactory;
   logger: Logger;
-  now?: GuardDeps['now'];
-  /** Builds the operation context for an admitted request. */
-  context(request: { requestId: string; caller: Caller | undefined }): Promise<TContext>;
 }
 
 /**
@@ -50,22 +58,42 @@ export function isGraphqlPath(url: string | undefined): boolean {
   return path === '/graphql' || path.startsWith('/graphql/');
 }
 
-export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEndpointOptions<TContext>) {
-  const { apollo, logger } = options;
+export function graphqlEndpoint(options: GraphqlEndpointOptions) {
+  const { apollo, logger, pipeline } = options;
   const harden = graphqlHttpHardening(options.security);
-  const guards = graphqlGuards(options.security, { logger, now: options.now });
+  const readBody = jsonBodyReader(options.security.bodyLimitBytes);
 
   async function serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     if (!harden(req, res)) return;
-    const admission = guards.admit(req, res, requestId);
-    if (admission.refused) return;
-    const read = await guards.readBody(req, res, requestId);
+    const admission = await pipeline.admit({
+      headers: req.headers,
+      remoteAddress: req.socket.remoteAddress,
+      keyOptional: isLandingPageRequest(req),
+      requestId,
+    });
+    if (!admission.admitted) {
+      const { status, code, message, retryAfterSeconds } = admission.refusal;
+      if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="leadgraph"');
+      sendRefusal(res, requestId, status, code, message, retryAfterSeconds !== undefined ? { retryAfterSeconds } : {});
+      return;
+    }
+    const read = await readBody(req, res, requestId);
     if (read.refused) return;
 
     const headers = new HeaderMap();
+    const plainHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value === undefined) continue;
+      const text = Array.isArray(value) ? value.join(', ') : value;
+      headers.set(name, text);
+      plainHeaders[name] = text;
     }
+    // The client going away before its answer (a closed socket, an aborted fetch) stops its provider work.
+    const disconnected = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) disconnected.abort(new Error('client disconnected'));
+    });
     const url = req.url ?? '/';
     const searchStart = url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -75,7 +103,8 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphqlEn
         search: searchStart < 0 ? '' : url.slice(searchStart),
         body: read.body,
       },
-      context: () => options.context({ requestId, caller: admission.caller }),
+      context: async () =>
+        options.context({ requestId, caller: admission.caller, headers: plainHeaders as RequestHeaders, signal: disconnected.signal }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     // Apollo's landing page comes as bare text/html; Express used to add the charset, browsers want it.

@@ -1,54 +1,151 @@
 /**
- * `/readyz`: ready when configuration loaded (it did, or we would not be running) and every
- * configured provider answers with our credentials accepted. Probes are cached briefly and shared
- * by concurrent callers, so a load balancer polling often costs the providers almost nothing.
+ * `/readyz`: whether this process can serve. That is its configuration loaded (it did, or we would
+ * not be running) and not shutting down (later: its store reachable). Providers never decide it:
+ * one provider's outage is the same for every replica, so a load balancer that dropped replicas
+ * for it would turn a partial outage (Keyspot creates still work while Tesselys is down) into a
+ * total one. Provider states are reported beside it, in the body and as a metric.
+ *
+ * Each provider is probed with `probe()` (one attempt, outside the retry budget and the circuit
+ * breaker) and the whole probe is capped at PROBE_CAP_MS: a hanging provider is reported down
+ * (`PROBE_TIMEOUT`) and the answer still comes within the cap. Results are cached briefly and
+ * shared by concurrent callers, so a load balancer polling often costs the providers almost nothing.
  */
 import { ProviderError } from '../errors/provider.error';
-import type { TenantProviders } from '../providers/provider-directory';
 
-export interface ProviderReadiness {
-  ready: boolean;
-  /** The error code when not ready. */
+/** The longest a readiness answer waits for the providers' probes. */
+export const PROBE_CAP_MS = 1_000;
+export const PROBE_TIMEOUT = 'PROBE_TIMEOUT';
+
+/** One configured provider as readiness sees it. */
+export interface ProbeTarget {
+  provider: string;
+  probe(): Promise<void>;
+  /** The circuit breaker's state now (CLOSED, OPEN, HALF_OPEN). */
+  circuit(): string;
+}
+
+export interface ProviderState {
+  configured: boolean;
+  /** The last probe's result; null when not configured. */
+  up: boolean | null;
+  /** The error code of a failed probe (PROBE_TIMEOUT when it did not answer within the cap). */
   code?: string;
+  /** Circuit breaker state; null when not configured. */
+  circuit: string | null;
+  /** When the reported probe ran (ISO 8601). */
+  checkedAt?: string;
 }
 
 export interface ReadinessReport {
   ready: boolean;
-  providers: Record<string, ProviderReadiness>;
+  /** Why the process cannot serve, when it cannot. */
+  reason?: 'shutting_down';
+  providers: Record<string, ProviderState>;
 }
 
-export function createReadinessCheck(runtime: TenantProviders, options: { cacheMs?: number; now?: () => number } = {}) {
-  const cacheMs = options.cacheMs ?? 5_000;
-  const now = options.now ?? Date.now;
-  let cached: { at: number; report: ReadinessReport } | undefined;
-  let inFlight: Promise<ReadinessReport> | undefined;
+export interface ReadinessOptions {
+  /** How long a probe result is reused (ms). */
+  cacheMs?: number;
+  capMs?: number;
+  now?: () => number;
+  /** Told each probe's outcome (the provider_up gauge). */
+  onProbe?(provider: string, up: boolean): void;
+}
 
-  async function probeAll(): Promise<ReadinessReport> {
-    const configured = runtime.statuses().filter((s) => s.configured);
-    const results = await Promise.all(
-      configured.map(async ({ provider }): Promise<[string, ProviderReadiness]> => {
-        try {
-          await runtime.connection(provider)!.probe();
-          return [provider, { ready: true }];
-        } catch (error) {
-          return [provider, { ready: false, code: error instanceof ProviderError ? error.code : 'INTERNAL_SERVER_ERROR' }];
-        }
+export interface ReadinessCheck {
+  (): Promise<ReadinessReport>;
+  /** From now on the process is not ready: it is draining before exit. */
+  markShuttingDown(): void;
+}
+
+interface ProbeResult {
+  up: boolean;
+  code?: string;
+  at: number;
+}
+
+/** Runs `probe` but gives up waiting after `capMs`; the probe itself is left to end on its own deadline. */
+async function cappedProbe(probe: () => Promise<void>, capMs: number): Promise<{ up: boolean; code?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<{ up: false; code: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ up: false, code: PROBE_TIMEOUT }), capMs);
+    timer.unref();
+  });
+  const attempt = probe().then(
+    () => ({ up: true }),
+    (error: unknown) => ({ up: false, code: error instanceof ProviderError ? error.code : 'INTERNAL_SERVER_ERROR' }),
+  );
+  try {
+    return await Promise.race([attempt, cap]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `targets` lists the configured providers; `known` every provider name (configured or not), so the
+ * body always names each one.
+ */
+export function createReadinessCheck(
+  targets: () => readonly ProbeTarget[],
+  known: readonly string[],
+  options: ReadinessOptions = {},
+): ReadinessCheck {
+  const cacheMs = options.cacheMs ?? 5_000;
+  const capMs = options.capMs ?? PROBE_CAP_MS;
+  const now = options.now ?? Date.now;
+  let shuttingDown = false;
+  let cached: { at: number; results: Map<string, ProbeResult> } | undefined;
+  let inFlight: Promise<Map<string, ProbeResult>> | undefined;
+
+  async function probeAll(): Promise<Map<string, ProbeResult>> {
+    const entries = await Promise.all(
+      targets().map(async (target): Promise<[string, ProbeResult]> => {
+        const outcome = await cappedProbe(() => target.probe(), capMs);
+        options.onProbe?.(target.provider, outcome.up);
+        return [target.provider, { ...outcome, at: now() }];
       }),
     );
-    const providers = Object.fromEntries(results);
-    return { ready: configured.length > 0 && results.every(([, r]) => r.ready), providers };
+    return new Map(entries);
   }
 
-  return function check(): Promise<ReadinessReport> {
-    if (cached && now() - cached.at < cacheMs) return Promise.resolve(cached.report);
+  function results(): Promise<Map<string, ProbeResult>> {
+    if (cached && now() - cached.at < cacheMs) return Promise.resolve(cached.results);
     inFlight ??= probeAll()
-      .then((report) => {
-        cached = { at: now(), report };
-        return report;
+      .then((probed) => {
+        cached = { at: now(), results: probed };
+        return probed;
       })
       .finally(() => {
         inFlight = undefined;
       });
     return inFlight;
+  }
+
+  const check = async (): Promise<ReadinessReport> => {
+    // Draining: answer at once from whatever was probed last; the answer is "not ready" anyway.
+    const probed = shuttingDown ? (cached?.results ?? new Map<string, ProbeResult>()) : await results();
+    const configured = new Map(targets().map((target) => [target.provider, target]));
+    const providers: Record<string, ProviderState> = {};
+    for (const provider of known) {
+      const target = configured.get(provider);
+      const result = probed.get(provider);
+      providers[provider] =
+        target && result
+          ? {
+              configured: true,
+              up: result.up,
+              ...(result.code ? { code: result.code } : {}),
+              circuit: target.circuit(),
+              checkedAt: new Date(result.at).toISOString(),
+            }
+          : { configured: false, up: null, circuit: null };
+    }
+    return shuttingDown ? { ready: false, reason: 'shutting_down', providers } : { ready: true, providers };
   };
+  return Object.assign(check, {
+    markShuttingDown() {
+      shuttingDown = true;
+    },
+  });
 }

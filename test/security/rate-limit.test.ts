@@ -105,41 +105,41 @@ describe('token bucket', () => {
   test('refills at the sustained rate, up to the burst', () => {
     let now = 0;
     const limiter = new TokenBucketLimiter({ perMinute: 120, burst: 3 }, () => now);
-    expect([1, 2, 3, 4].map(() => limiter.take('a').allowed)).toEqual([true, true, true, false]);
-    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect([1, 2, 3, 4].map(() => limiter.takeNow('a').allowed)).toEqual([true, true, true, false]);
+    expect(limiter.takeNow('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
     now += 500;
-    expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').allowed).toBe(false);
+    expect(limiter.takeNow('a').allowed).toBe(true);
+    expect(limiter.takeNow('a').allowed).toBe(false);
     now += 3_600_000;
-    expect([1, 2, 3, 4].map(() => limiter.take('a').allowed)).toEqual([true, true, true, false]);
-    expect(limiter.take('b').allowed).toBe(true);
+    expect([1, 2, 3, 4].map(() => limiter.takeNow('a').allowed)).toEqual([true, true, true, false]);
+    expect(limiter.takeNow('b').allowed).toBe(true);
   });
 
   test('Retry-After rounds up to whole seconds of the rate', () => {
     const limiter = new TokenBucketLimiter({ perMinute: 1, burst: 1 }, () => 0);
-    limiter.take('a');
-    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    limiter.takeNow('a');
+    expect(limiter.takeNow('a')).toEqual({ allowed: false, retryAfterSeconds: 60 });
   });
 
   test('0 per minute turns it off', () => {
     const limiter = new TokenBucketLimiter({ perMinute: 0, burst: 1 }, () => 0);
-    expect([1, 2, 3].every(() => limiter.take('a').allowed)).toBe(true);
+    expect([1, 2, 3].every(() => limiter.takeNow('a').allowed)).toBe(true);
   });
 
   test('memory stays bounded: refilled buckets are forgotten first, then the least recently seen', () => {
     let now = 0;
     const limiter = new TokenBucketLimiter({ perMinute: 60, burst: 1 }, () => now, 10);
-    limiter.take('idle');
+    limiter.takeNow('idle');
     now += 1_000; // 'idle' has refilled completely: forgetting it changes nothing.
-    for (let i = 0; i < 8; i++) limiter.take(`busy:${i}`);
-    limiter.take('recent');
+    for (let i = 0; i < 8; i++) limiter.takeNow(`busy:${i}`);
+    limiter.takeNow('recent');
     expect(limiter.size).toBe(10);
-    limiter.take('newcomer');
+    limiter.takeNow('newcomer');
     expect(limiter.size).toBe(9);
     // The ones forgotten were 'idle' (full) and 'busy:0' (least recently seen); 'recent' still waits.
-    expect(limiter.take('recent').allowed).toBe(false);
-    expect(limiter.take('busy:0').allowed).toBe(true);
-    expect(limiter.take('busy:1').allowed).toBe(false);
+    expect(limiter.takeNow('recent').allowed).toBe(false);
+    expect(limiter.takeNow('busy:0').allowed).toBe(true);
+    expect(limiter.takeNow('busy:1').allowed).toBe(false);
   });
 });
 

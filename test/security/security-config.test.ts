@@ -47,7 +47,11 @@ describe('production without API keys', () => {
   });
 
   test('API keys are enough', () => {
-    expect(load({ NODE_ENV: 'production', API_KEYS }).security.apiKeys.map((k) => k.name)).toEqual(['crm', 'reporting', 'site']);
+    expect(load({ NODE_ENV: 'production', API_KEYS, LEADGRAPH_DEMO: '1' }).security.apiKeys.map((k) => k.name)).toEqual([
+      'crm',
+      'reporting',
+      'site',
+    ]);
   });
 });
 
@@ -153,7 +157,7 @@ test('defaults and parsed values', () => {
     rateLimit: { perMinute: 600, burst: 300 },
     limits: { maxDepth: 8, maxAliases: 15, maxDirectives: 20, maxTokens: 1000, maxCost: 5000 },
   });
-  expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: '1' }).security.introspection).toBe(false);
+  expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: '1', LEADGRAPH_DEMO: '1' }).security.introspection).toBe(false);
   const custom = load({
     CORS_ORIGINS: ' https://app.example.com , http://localhost:5173/ ',
     BODY_LIMIT: '1mb',
@@ -171,12 +175,12 @@ test('defaults and parsed values', () => {
 describe('API key matching', () => {
   const registry = new ApiKeyRegistry(parseApiKeys(API_KEYS).entries);
 
-  test('a key matches its entry, by key or by sha256, and nothing else does', () => {
-    expect(registry.identify(CRM_KEY)).toMatchObject({ name: 'crm', anonymous: false });
-    expect([...registry.identify(REPORTING_KEY)!.scopes]).toEqual(['leads:read']);
-    expect([...registry.identify(SITE_KEY)!.scopes]).toEqual(['leads:write']);
+  test('a key matches its entry, by key or by sha256, and nothing else does; every key is of the tenant default', async () => {
+    expect(await registry.identify(CRM_KEY)).toMatchObject({ name: 'crm', tenant: 'default', anonymous: false });
+    expect([...(await registry.identify(REPORTING_KEY))!.scopes]).toEqual(['leads:read']);
+    expect(await registry.identify(SITE_KEY)).toMatchObject({ tenant: 'default', scopes: new Set(['leads:write']) });
     for (const guess of ['', ' ', CRM_KEY.toUpperCase(), `${CRM_KEY} `, sha256Hex(REPORTING_KEY), CRM_KEY.slice(1)])
-      expect(registry.identify(guess)).toBeUndefined();
+      expect(await registry.identify(guess)).toBeUndefined();
   });
 
   test('the presented key: Bearer first, then x-api-key', () => {

@@ -213,3 +213,107 @@ test('startGateway refuses a bad environment with a ConfigError before listening
     problems: [expect.stringMatching(/^PORT /), expect.stringMatching(/^KEYSPOT_CLIENT_SECRET /)],
   });
 });
+
+describe('production and demo mode', () => {
+  test('production with no provider configured is a configuration error, not demo mode', () => {
+    // (Not problemsOf: the line rightly says "production", which is also NODE_ENV's value.)
+    expect(() => load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/^no provider is configured in production.*LEADGRAPH_DEMO=1/)] }),
+    );
+  });
+
+  test('production with LEADGRAPH_DEMO=1 runs demo mode, as asked', () => {
+    expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', LEADGRAPH_DEMO: '1' })).toMatchObject({
+      demo: true,
+      demoReason: 'forced',
+    });
+  });
+
+  test('a bad provider variable in production is reported as itself, not as "no provider"', () => {
+    expect(problemsOf({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b' })).toEqual([
+      'TESSELYS_COMPANY_TOKEN is required when TESSELYS_ACCESS_TOKEN is set',
+    ]);
+  });
+});
+
+describe('credentials that cannot travel in an HTTP header', () => {
+  const UNSAFE = ['\u200b', '\u0000', '\u007f', ' ', '\t', '\u00e9', '\ufeff', '\n'];
+  const VARIABLES: Array<[string, Record<string, string>]> = [
+    ['TESSELYS_ACCESS_TOKEN', TESSELYS_ENV],
+    ['TESSELYS_COMPANY_TOKEN', TESSELYS_ENV],
+    ['TESSELYS_BASE_URL', TESSELYS_ENV],
+    ['KEYSPOT_CLIENT_ID', KEYSPOT_CREDENTIALS_ENV],
+    ['KEYSPOT_CLIENT_SECRET', KEYSPOT_CREDENTIALS_ENV],
+    ['KEYSPOT_API_TOKEN', { KEYSPOT_API_TOKEN: JWT }],
+    ['KEYSPOT_BASE_URL', { ...KEYSPOT_CREDENTIALS_ENV, KEYSPOT_BASE_URL: 'https://keyspot.example.test' }],
+  ];
+  test.each(VARIABLES.flatMap(([variable, env]) => UNSAFE.map((char) => [variable, env, char] as const)))(
+    '%s with %j stops start-up naming the variable only',
+    (variable, env, char) => {
+      const value = `${env[variable]!.slice(0, 8)}${char}${env[variable]!.slice(8)}`;
+      const problems = problemsOf({ ...env, [variable]: value });
+      expect(problems).toEqual([
+        expect.stringMatching(new RegExp(`^${variable} contains a character that cannot be sent in an HTTP header`)),
+      ]);
+    },
+  );
+});
+
+describe('server limits and the ops endpoints', () => {
+  test('defaults: timeouts, a connection cap, no metrics token, no ops port, traces follow introspection', () => {
+    expect(load({}).server).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1_000,
+      federationTraces: true,
+    });
+    const production = load({ ...TESSELYS_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' }).server;
+    expect(production.federationTraces).toBe(false);
+    expect(
+      load({ ...TESSELYS_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', FEDERATION_TRACES: 'true' }).server.federationTraces,
+    ).toBe(true);
+  });
+
+  test('values are read', () => {
+    expect(
+      load({
+        HTTP_REQUEST_TIMEOUT_MS: '20000',
+        HTTP_HEADERS_TIMEOUT_MS: '5000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '0',
+        MAX_CONNECTIONS: '0',
+        METRICS_TOKEN: 'ops-token-3f9c2a7d81e4b6c0',
+        OPS_PORT: '9100',
+      }).server,
+    ).toMatchObject({
+      requestTimeoutMs: 20_000,
+      headersTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 0,
+      maxConnections: 0,
+      metricsToken: 'ops-token-3f9c2a7d81e4b6c0',
+      opsPort: 9100,
+    });
+  });
+
+  test('bad values: one line each, naming the variable, never the value', () => {
+    expect(
+      problemsOf({
+        HTTP_REQUEST_TIMEOUT_MS: '5000',
+        HTTP_HEADERS_TIMEOUT_MS: '9000',
+        MAX_CONNECTIONS: 'many',
+        METRICS_TOKEN: 'short-tok',
+        OPS_PORT: '70000',
+        FEDERATION_TRACES: 'sometimes',
+      }),
+    ).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
+      'MAX_CONNECTIONS must be a whole number from 0 to 1000000',
+      'METRICS_TOKEN must be at least 16 characters',
+      'OPS_PORT must be a whole number from 0 to 65535',
+      'FEDERATION_TRACES must be true or false',
+    ]);
+    expect(problemsOf({ METRICS_TOKEN: 'ops-token-\u200b3f9c2a7d81e4b6c0' })).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN contains a character that cannot be sent in an HTTP header/),
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
  * Keyspot's configuration variables (DESIGN.md): a base URL and either client credentials (tokens
  * fetched and refreshed by LeadGraph) or a ready JWT (static, used until it is refused).
  */
+import { checkHeaderSafe } from '../../config/header-safe';
 import { readBaseUrl } from '../http/read-base-url';
 import type { ProviderConfigResult } from '../provider-adapter';
 
@@ -17,6 +18,9 @@ export const KEYSPOT_DEFAULT_BASE_URL = 'https://sandbox-partner-api.keyspot.com
 
 export function readKeyspotConfig(env: NodeJS.ProcessEnv): ProviderConfigResult<KeyspotConfig> {
   const problems: string[] = [];
+  // Each of these ends up in a request line or header; one that cannot travel there stops start-up.
+  checkHeaderSafe(env, ['KEYSPOT_BASE_URL', 'KEYSPOT_CLIENT_ID', 'KEYSPOT_CLIENT_SECRET', 'KEYSPOT_API_TOKEN'], problems);
+  if (problems.length) return { config: null, problems };
   const baseUrl = readBaseUrl(env, 'KEYSPOT_BASE_URL', KEYSPOT_DEFAULT_BASE_URL, problems);
   const clientId = env.KEYSPOT_CLIENT_ID?.trim() ?? '';
   const clientSecret = env.KEYSPOT_CLIENT_SECRET?.trim() ?? '';

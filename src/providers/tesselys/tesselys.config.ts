@@ -1,4 +1,5 @@
 /** Tesselys's configuration variables (DESIGN.md): a base URL and the two header values. */
+import { checkHeaderSafe } from '../../config/header-safe';
 import { readBaseUrl } from '../http/read-base-url';
 import type { ProviderConfigResult } from '../provider-adapter';
 
@@ -12,6 +13,9 @@ export const TESSELYS_DEFAULT_BASE_URL = 'https://api.tesselys.com.br';
 
 export function readTesselysConfig(env: NodeJS.ProcessEnv): ProviderConfigResult<TesselysConfig> {
   const problems: string[] = [];
+  // Each of these ends up in a request line or header; one that cannot travel there stops start-up.
+  checkHeaderSafe(env, ['TESSELYS_BASE_URL', 'TESSELYS_ACCESS_TOKEN', 'TESSELYS_COMPANY_TOKEN'], problems);
+  if (problems.length) return { config: null, problems };
   const baseUrl = readBaseUrl(env, 'TESSELYS_BASE_URL', TESSELYS_DEFAULT_BASE_URL, problems);
   const accessToken = env.TESSELYS_ACCESS_TOKEN?.trim() ?? '';
   const companyToken = env.TESSELYS_COMPANY_TOKEN?.trim() ?? '';
