@@ -1,0 +1,115 @@
+/**
+ * Opens the store the configuration names: PostgreSQL (a pg Pool) when DATABASE_URL is set,
+ * otherwise the embedded SQLite file `<LEADGRAPH_DATA_DIR>/leadgraph.db` in WAL mode with
+ * synchronous=FULL (a commit is on disk when it returns: "accepted" means committed) and a busy
+ * timeout. Resolves the data key, applies pending migrations, and only then hands the store out.
+ * Logs where the data is (never a password, never a stored value).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { type Dialect, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from '../logging/logger';
+import { DataCipher } from './data-cipher';
+import { resolveDataKey } from './data-key';
+import type { Database } from './database-schema';
+import { migrateToLatest } from './migrate';
+import { SqliteWriterDialect } from './sqlite-writer-dialect';
+import { Store } from './store';
+import type { StoreConfig } from './store-config';
+import type { StoreKind } from './store-context';
+
+export const SQLITE_FILE = 'leadgraph.db';
+/** How long a SQLite writer waits for another process's write lock before failing. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenStoreOptions {
+  config: StoreConfig;
+  /** development | production | test: production without LEADGRAPH_DATA_KEY is refused. */
+  nodeEnv: string;
+  logger: Logger;
+  /** Milliseconds since the epoch; tests inject one. */
+  clock?: () => number;
+  /** SQLite file name inside the data directory (the demo store uses its own). */
+  sqliteFile?: string;
+  /** PostgreSQL pool size per process. */
+  poolSize?: number;
+}
+
+/**
+ * SQLite files open in this process. better-sqlite3 waits for a lock synchronously, blocking the
+ * event loop, so a second connection to one file in one process could wait for a transaction of
+ * the first that can then never finish: one process, one connection per file (other processes
+ * are fine; they wait busy_timeout).
+ */
+const openSqliteFiles = new Set<string>();
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { config, logger } = options;
+  const key = resolveDataKey({ ...config, nodeEnv: options.nodeEnv, logger });
+  const { dialect, kind, location } = config.databaseUrl
+    ? postgres(config.databaseUrl, options.poolSize ?? 10)
+    : sqlite(config.dataDir, options.sqliteFile ?? SQLITE_FILE);
+  if (kind === 'sqlite') {
+    if (openSqliteFiles.has(location)) throw new Error(`The SQLite store ${location} is already open in this process`);
+    openSqliteFiles.add(location);
+  }
+  const forget = (): void => void openSqliteFiles.delete(location);
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrateToLatest(db, logger);
+  } catch (error) {
+    await db.destroy();
+    if (kind === 'sqlite') forget();
+    throw error;
+  }
+  logger.info({ store: kind, location }, 'store open');
+  return new Store(
+    { db, kind, cipher: new DataCipher(key), clock: options.clock ?? Date.now },
+    config,
+    location,
+    kind === 'sqlite' ? forget : undefined,
+  );
+}
+
+interface Connection {
+  dialect: Dialect;
+  kind: StoreKind;
+  location: string;
+}
+
+function sqlite(dataDir: string, file: string): Connection {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const path = join(dataDir, file);
+  return {
+    kind: 'sqlite',
+    location: path,
+    dialect: new SqliteWriterDialect({
+      database: () => {
+        const database = new BetterSqlite3(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+        database.pragma('journal_mode = WAL');
+        database.pragma('synchronous = FULL');
+        database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+        return Promise.resolve(database);
+      },
+    }),
+  };
+}
+
+/** int8 (bigint, count(*)) read as a JS number: every such value here is a time in ms or a count, far below 2^53. */
+const INT8_OID = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function postgres(databaseUrl: string, poolSize: number): Connection {
+  const url = new URL(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
+  // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return { kind: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}`, dialect: new PostgresDialect({ pool }) };
+}
