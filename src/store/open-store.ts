@@ -48,6 +48,32 @@ const openSqliteFiles = new Set<string>();
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { config, logger } = options;
   const key = resolveDataKey({ ...config, nodeEnv: options.nodeEnv, logger });
+  const database = openDatabase(config, options);
+  try {
+    await migrateToLatest(database.db, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  logger.info({ store: database.kind, location: database.location }, 'store open');
+  const context = { db: database.db, kind: database.kind, cipher: new DataCipher(key), clock: options.clock ?? Date.now };
+  return new Store(context, config, database.location, database.forget);
+}
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  location: string;
+  /** Called once the handle is destroyed: frees the SQLite file for another open in this process. */
+  forget: () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * The bare connection, not migrated, with no key: for `npm run migrate`, which touches no
+ * encrypted value and so needs no data key. Everything else goes through openStore().
+ */
+export function openDatabase(config: StoreConfig, options: Pick<OpenStoreOptions, 'sqliteFile' | 'poolSize'> = {}): OpenDatabase {
   const { dialect, kind, location } = config.databaseUrl
     ? postgres(config.databaseUrl, options.poolSize ?? 10)
     : sqlite(config.dataDir, options.sqliteFile ?? SQLITE_FILE);
@@ -55,22 +81,18 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     if (openSqliteFiles.has(location)) throw new Error(`The SQLite store ${location} is already open in this process`);
     openSqliteFiles.add(location);
   }
-  const forget = (): void => void openSqliteFiles.delete(location);
+  const forget = (): void => void (kind === 'sqlite' && openSqliteFiles.delete(location));
   const db = new Kysely<Database>({ dialect });
-  try {
-    await migrateToLatest(db, logger);
-  } catch (error) {
-    await db.destroy();
-    if (kind === 'sqlite') forget();
-    throw error;
-  }
-  logger.info({ store: kind, location }, 'store open');
-  return new Store(
-    { db, kind, cipher: new DataCipher(key), clock: options.clock ?? Date.now },
-    config,
+  return {
+    db,
+    kind,
     location,
-    kind === 'sqlite' ? forget : undefined,
-  );
+    forget,
+    close: async () => {
+      await db.destroy();
+      forget();
+    },
+  };
 }
 
 interface Connection {

@@ -47,4 +47,32 @@ describeEachStore('store migrations', (target) => {
       await store.close();
     }
   });
+
+  test('the migrate command (npm run migrate) migrates the store the environment names, then finds nothing to do', async () => {
+    const { env } = await target().fresh();
+    const { LEADGRAPH_DATA_KEY: _noKeyNeeded, ...withoutKey } = env;
+    const applied = async (): Promise<unknown> => {
+      const run = runTsChild('../../../src/store/migrate-main.ts', [], { ...withoutKey, NODE_ENV: 'production' });
+      expect({ exit: await run.exited, stderr: run.stderr() }).toEqual({ exit: 0, stderr: '' });
+      const done = run.lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((record) => record.msg === 'store is at the newest version');
+      return done?.applied;
+    };
+    expect(await applied()).toEqual([LATEST_MIGRATION]);
+    expect(await applied()).toEqual([]);
+  });
+
+  test('the migrate command exits 1 with one line per bad variable', async () => {
+    const run = runTsChild('../../../src/store/migrate-main.ts', [], {
+      ...target().env,
+      LEAD_RETENTION_DAYS: 'soon',
+      IDEMPOTENCY_TTL_HOURS: '0',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.lines.map((line) => (JSON.parse(line) as { msg: string }).msg.split(' ')[0])).toEqual([
+      'LEAD_RETENTION_DAYS',
+      'IDEMPOTENCY_TTL_HOURS',
+    ]);
+  });
 });
