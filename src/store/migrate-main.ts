@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     for (const problem of problems) logger.error(problem);
     return 1;
   }
-  const database = openDatabase(config);
+  const database = openDatabase(config, { logger });
   try {
     const { applied } = await migrateToLatest(database.db, logger);
     logger.info({ store: database.kind, location: database.location, applied }, 'store is at the newest version');

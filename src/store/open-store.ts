@@ -5,7 +5,7 @@
  * timeout. Resolves the data key, applies pending migrations, and only then hands the store out.
  * Logs where the data is (never a password, never a stored value).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Dialect, Kysely, PostgresDialect } from 'kysely';
@@ -48,7 +48,7 @@ const openSqliteFiles = new Set<string>();
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { config, logger } = options;
   const key = resolveDataKey({ ...config, nodeEnv: options.nodeEnv, logger });
-  const database = openDatabase(config, options);
+  const database = openDatabase(config, { ...options, logger });
   try {
     await migrateToLatest(database.db, logger);
   } catch (error) {
@@ -73,9 +73,9 @@ export interface OpenDatabase {
  * The bare connection, not migrated, with no key: for `npm run migrate`, which touches no
  * encrypted value and so needs no data key. Everything else goes through openStore().
  */
-export function openDatabase(config: StoreConfig, options: Pick<OpenStoreOptions, 'sqliteFile' | 'poolSize'> = {}): OpenDatabase {
+export function openDatabase(config: StoreConfig, options: Pick<OpenStoreOptions, 'sqliteFile' | 'poolSize' | 'logger'>): OpenDatabase {
   const { dialect, kind, location } = config.databaseUrl
-    ? postgres(config.databaseUrl, options.poolSize ?? 10)
+    ? postgres(config.databaseUrl, options.poolSize ?? 10, options.logger)
     : sqlite(config.dataDir, options.sqliteFile ?? SQLITE_FILE);
   if (kind === 'sqlite') {
     if (openSqliteFiles.has(location)) throw new Error(`The SQLite store ${location} is already open in this process`);
@@ -110,6 +110,8 @@ function sqlite(dataDir: string, file: string): Connection {
     dialect: new SqliteWriterDialect({
       database: () => {
         const database = new BetterSqlite3(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+        // Owner only: most columns are ciphertext, but tenants, providers and titles are not (SQLite gives -wal and -shm the same mode).
+        chmodSync(path, 0o600);
         database.pragma('journal_mode = WAL');
         database.pragma('synchronous = FULL');
         database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -128,10 +130,11 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-function postgres(databaseUrl: string, poolSize: number): Connection {
+function postgres(databaseUrl: string, poolSize: number, logger: Logger): Connection {
   const url = new URL(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
-  // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  // An idle client's error (the server restarted) must not crash the process; the pool drops that
+  // client and the next query connects again.
+  pool.on('error', (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'));
   return { kind: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}`, dialect: new PostgresDialect({ pool }) };
 }

@@ -1,7 +1,7 @@
 /**
  * The demo's store is kept apart from real data: its own SQLite file (even with DATABASE_URL set),
  * emptied at every start like the in-memory simulators it goes with. Also: one SQLite file is open
- * once per process.
+ * once per process, readable by its owner only.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,9 +33,10 @@ test('the demo store lives in demo.db, ignores DATABASE_URL, and starts empty ev
   expect(() => statSync(join(dir, SQLITE_FILE))).toThrow();
 });
 
-test('a SQLite file already open in this process is refused instead of deadlocking on its lock', async () => {
+test('the SQLite file is readable by its owner only; one already open in this process is refused instead of deadlocking on its lock', async () => {
   const store = await openStore({ config: baseConfig(dir), nodeEnv: 'test', logger: silentLogger() });
   try {
+    expect(statSync(join(dir, SQLITE_FILE)).mode & 0o777).toBe(0o600);
     await expect(openStore({ config: baseConfig(dir), nodeEnv: 'test', logger: silentLogger() })).rejects.toThrow(
       /already open in this process/,
     );
