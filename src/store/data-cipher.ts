@@ -45,6 +45,11 @@ export class DataCipher {
     return this.currentId;
   }
 
+  /** True when a value written under `keyId` can be decrypted here. */
+  canDecryptKeyId(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
   encrypt(plaintext: string, context: string): string {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentId)!, iv);

@@ -5,6 +5,7 @@
 export { canonicalJson, requestFingerprint } from './canonical-json';
 export { DataCipher, DataDecryptionError, dataKeyId } from './data-cipher';
 export { LOCAL_KEY_FILE, resolveDataKey } from './data-key';
+export { DataKeyMismatchError } from './data-key-check';
 export type { SubmissionStatus } from './database-schema';
 export { SUBMISSION_STATUSES } from './database-schema';
 export { DEMO_SQLITE_FILE, openDemoStore } from './demo-store';

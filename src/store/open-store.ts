@@ -2,7 +2,8 @@
  * Opens the store the configuration names: PostgreSQL (a pg Pool) when DATABASE_URL is set,
  * otherwise the embedded SQLite file `<LEADGRAPH_DATA_DIR>/leadgraph.db` in WAL mode with
  * synchronous=FULL (a commit is on disk when it returns: "accepted" means committed) and a busy
- * timeout. Resolves the data key, applies pending migrations, and only then hands the store out.
+ * timeout. Resolves the data key, applies pending migrations, refuses a store written under
+ * another key (data-key-check.ts), and only then hands the store out.
  * Logs where the data is (never a password, never a stored value).
  */
 import { chmodSync, mkdirSync } from 'node:fs';
@@ -13,6 +14,7 @@ import pg from 'pg';
 import type { Logger } from '../logging/logger';
 import { DataCipher } from './data-cipher';
 import { resolveDataKey } from './data-key';
+import { checkDataKey } from './data-key-check';
 import type { Database } from './database-schema';
 import { migrateToLatest } from './migrate';
 import { SqliteWriterDialect } from './sqlite-writer-dialect';
@@ -49,14 +51,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { config, logger } = options;
   const key = resolveDataKey({ ...config, nodeEnv: options.nodeEnv, logger });
   const database = openDatabase(config, { ...options, logger });
+  const cipher = new DataCipher(key);
   try {
     await migrateToLatest(database.db, logger);
+    await checkDataKey(database.db, cipher);
   } catch (error) {
     await database.close();
     throw error;
   }
   logger.info({ store: database.kind, location: database.location }, 'store open');
-  const context = { db: database.db, kind: database.kind, cipher: new DataCipher(key), clock: options.clock ?? Date.now };
+  const context = { db: database.db, kind: database.kind, cipher, clock: options.clock ?? Date.now };
   return new Store(context, config, database.location, database.forget);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Personal data at rest: the cipher's rules for every input (fast-check), the local key file of
- * development and demo, production refusing to open without LEADGRAPH_DATA_KEY, and nothing
- * stored ever reaching a log line.
+ * development and demo, production refusing to open without LEADGRAPH_DATA_KEY, a store written
+ * under another key refused at open, and nothing stored ever reaching a log line.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { silentLogger } from '../../src/logging/logger';
 import { DataCipher, DataDecryptionError, dataKeyId } from '../../src/store/data-cipher';
 import { LOCAL_KEY_FILE } from '../../src/store/data-key';
+import { DataKeyMismatchError } from '../../src/store/data-key-check';
 import { openStore } from '../../src/store/open-store';
 import { captureLogs } from '../support/log-capture';
 import { baseConfig, describeEachStore } from './support/store-targets';
@@ -105,6 +106,25 @@ describeEachStore('data key', (target) => {
       /LEADGRAPH_DATA_KEY is required in production/,
     );
     expect(() => statSync(join(dir, LOCAL_KEY_FILE))).toThrow();
+  });
+
+  test('a store written under another key is refused at open, naming both key ids and neither key', async () => {
+    const { config } = await target().fresh();
+    const writer = await openStore({ config, nodeEnv: 'test', logger: silentLogger() });
+    await writer.submissions.enqueue({ tenant: 'default', provider: 'KEYSPOT', input: { email: 'ana@example.com.br' } });
+    await writer.close();
+    const otherKey = randomBytes(32);
+    const opening = openStore({ config: { ...config, dataKey: otherKey }, nodeEnv: 'test', logger: silentLogger() });
+    await expect(opening).rejects.toThrow(DataKeyMismatchError);
+    await expect(opening).rejects.toThrow(
+      `encrypted with data key ${dataKeyId(config.dataKey!)}, but the configured key is ${dataKeyId(otherKey)}`,
+    );
+    const message = await opening.catch((error: Error) => error.message);
+    expect(message).not.toContain(otherKey.toString('base64'));
+    expect(message).not.toContain(config.dataKey!.toString('base64'));
+    // The right key still opens it (a refused open leaves nothing behind).
+    const reader = await openStore({ config, nodeEnv: 'test', logger: silentLogger() });
+    await reader.close();
   });
 
   test('a whole store lifecycle logs no stored value', async () => {
