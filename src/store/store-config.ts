@@ -1,0 +1,112 @@
+/**
+ * The store's variables (DESIGN.md Part 2, "The store" and "Idempotency"), read apart from the
+ * rest of the configuration so the gateway's loader only adds one call. Like every other variable,
+ * a bad value is reported on one line naming the variable, never echoing the value: DATABASE_URL
+ * holds a password and LEADGRAPH_DATA_KEY is the key to every stored lead.
+ */
+import { resolve } from 'node:path';
+
+export interface StoreConfig {
+  /** PostgreSQL connection string; unset means the embedded SQLite file in `dataDir`. */
+  databaseUrl?: string;
+  /** Where the SQLite files (and, without LEADGRAPH_DATA_KEY, the local key file) live; absolute. */
+  dataDir: string;
+  /** The 32-byte AES-256-GCM key from LEADGRAPH_DATA_KEY, when set. */
+  dataKey?: Buffer;
+  leadRetentionDays: number;
+  idempotencyTtlHours: number;
+  submissionMaxAgeHours: number;
+}
+
+export interface StoreConfigResult {
+  config: StoreConfig;
+  /** One line per bad variable, naming it. */
+  problems: string[];
+}
+
+export const DEFAULT_DATA_DIR = './data';
+export const DATA_KEY_BYTES = 32;
+
+/**
+ * Reads the store's variables. `nodeEnv` decides whether a missing LEADGRAPH_DATA_KEY is a problem
+ * (production) or means a local key file (development, test, demo): see dataKeyProblem.
+ */
+export function readStoreConfig(env: NodeJS.ProcessEnv, nodeEnv: string, cwd: string = process.cwd()): StoreConfigResult {
+  const problems: string[] = [];
+  const whole = (variable: string, fallback: number, min: number, max: number, unit: string): number => {
+    const text = env[variable]?.trim();
+    if (!text) return fallback;
+    const value = Number(text);
+    if (/^\d+$/.test(text) && value >= min && value <= max) return value;
+    problems.push(`${variable} must be a whole number of ${unit} from ${min} to ${max}`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl))
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL with a host (leave it unset for the embedded SQLite store)');
+
+  const dataDirText = env.LEADGRAPH_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+  if (dataDirText.includes('\0')) problems.push('LEADGRAPH_DATA_DIR must be a directory path');
+
+  const keyText = env.LEADGRAPH_DATA_KEY?.trim() || undefined;
+  const dataKey = keyText === undefined ? undefined : decodeDataKey(keyText);
+  if (keyText !== undefined && dataKey === undefined)
+    problems.push(`LEADGRAPH_DATA_KEY must be ${DATA_KEY_BYTES} bytes in base64 (e.g. the output of: openssl rand -base64 32)`);
+
+  const config: StoreConfig = {
+    ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+    dataDir: resolve(cwd, dataDirText),
+    ...(dataKey !== undefined ? { dataKey } : {}),
+    leadRetentionDays: whole('LEAD_RETENTION_DAYS', 90, 1, 36_500, 'days'),
+    idempotencyTtlHours: whole('IDEMPOTENCY_TTL_HOURS', 24, 1, 8_760, 'hours'),
+    submissionMaxAgeHours: whole('SUBMISSION_MAX_AGE_HOURS', 72, 1, 8_760, 'hours'),
+  };
+  const keyProblem = keyText === undefined ? dataKeyProblem(config, nodeEnv) : undefined;
+  if (keyProblem) problems.push(keyProblem);
+  return { config, problems };
+}
+
+/**
+ * Production refuses to start without LEADGRAPH_DATA_KEY: a key file made on the fly would sit on
+ * the same disk as the data it protects and vanish with the container. Returns the problem line,
+ * or undefined when the configuration may start.
+ */
+export function dataKeyProblem(config: Pick<StoreConfig, 'dataKey'>, nodeEnv: string): string | undefined {
+  if (config.dataKey || nodeEnv !== 'production') return undefined;
+  return `LEADGRAPH_DATA_KEY is required in production (${DATA_KEY_BYTES} bytes in base64) to encrypt personal data at rest`;
+}
+
+/** The secrets among the store's variables, for the gateway's redaction list (errors/known-secrets.ts). */
+export function storeSecretsInEnv(env: NodeJS.ProcessEnv): string[] {
+  const secrets: string[] = [];
+  const key = env.LEADGRAPH_DATA_KEY?.trim();
+  if (key) secrets.push(key);
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    secrets.push(url);
+    try {
+      const password = decodeURIComponent(new URL(url).password);
+      if (password) secrets.push(password);
+    } catch {
+      // A malformed URL is reported by readStoreConfig without quoting it.
+    }
+  }
+  return secrets;
+}
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The key bytes, or undefined when the text is not base64 of exactly DATA_KEY_BYTES bytes. */
+export function decodeDataKey(text: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
+  const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === DATA_KEY_BYTES ? bytes : undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * An open store: the repositories Part 2 needs over one connection (a SQLite file or a PostgreSQL
+ * pool), and close(). Made by openStore() (open-store.ts), which has already migrated it.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './database-schema';
+import { IdempotencyRepository } from './idempotency-repository';
+import { LeadRecordRepository } from './lead-record-repository';
+import { RetentionPurger } from './retention-purger';
+import type { StoreContext, StoreKind } from './store-context';
+import { SubmissionRepository } from './submission-repository';
+
+export interface StoreLimits {
+  idempotencyTtlHours: number;
+  leadRetentionDays: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export class Store {
+  readonly idempotency: IdempotencyRepository;
+  readonly submissions: SubmissionRepository;
+  readonly leadRecords: LeadRecordRepository;
+  readonly retention: RetentionPurger;
+  private closed = false;
+
+  constructor(
+    private readonly context: StoreContext,
+    limits: StoreLimits,
+    /** Where the data is, for logs and /readyz: the SQLite file path or the PostgreSQL host/database (never a password). */
+    readonly location: string,
+    private readonly onClose?: () => void,
+  ) {
+    this.idempotency = new IdempotencyRepository(context, limits.idempotencyTtlHours * HOUR_MS);
+    this.submissions = new SubmissionRepository(context, this.idempotency);
+    this.leadRecords = new LeadRecordRepository(context);
+    this.retention = new RetentionPurger(context, this.idempotency, limits.leadRetentionDays);
+  }
+
+  get kind(): StoreKind {
+    return this.context.kind;
+  }
+
+  /** The typed query layer itself, for later Part 2 repositories (tenants, API keys). */
+  get db(): Kysely<Database> {
+    return this.context.db;
+  }
+
+  /** True when the store answers a trivial query (for /readyz). */
+  async ping(): Promise<boolean> {
+    try {
+      await this.context.db.selectFrom('submissions').select('id').limit(1).execute();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Closes the file or the pool; later calls do nothing. Pending queries finish first. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.context.db.destroy();
+    this.onClose?.();
+  }
+}
