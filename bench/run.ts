@@ -26,7 +26,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -156,6 +157,9 @@ async function main(): Promise<void> {
   const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? startScriptNodeFlags()).split(' ').filter(Boolean);
   const gateway = startProcess([...nodeArgs, ...profileArgs, 'dist/src/main.js'], {
     NODE_ENV: 'production',
+    // Its own store in a scratch directory, with a key made for this run.
+    LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-')),
+    LEADGRAPH_DATA_KEY: randomBytes(32).toString('base64'),
     PORT: String(gatewayPort),
     HOST: '127.0.0.1',
     LOG_FORMAT: 'json',

@@ -14,7 +14,8 @@ npm run build --silent
 work="$(mktemp -d)"
 trap 'kill ${server_pid:-} ${sims_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r package.json package-lock.json dist "$work/"
-(cd "$work" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error) || fail "npm ci --omit=dev"
+# Install scripts run: the embedded store (better-sqlite3) is a native addon built or fetched here.
+(cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error) || fail "npm ci --omit=dev"
 
 ks_port=$(free_port); ts_port=$(free_port); port=$(free_port)
 cd "$work"
@@ -28,6 +29,7 @@ for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$ts_port/__cont
 # The node flags `npm start` uses (the memory budget), so the smoke runs what production runs.
 start_flags="$(node -p "require('./package.json').scripts.start.split(' ').filter((w) => w.startsWith('--')).join(' ')")"
 NODE_ENV=production PORT=$port HOST=127.0.0.1 LOG_LEVEL=info \
+  LEADGRAPH_DATA_DIR="$work/data" LEADGRAPH_DATA_KEY="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")" \
   API_KEYS="[{\"name\":\"smoke\",\"key\":\"$api_key\",\"scopes\":[\"leads:read\",\"leads:write\"]}]" \
   KEYSPOT_BASE_URL="http://127.0.0.1:$ks_port" KEYSPOT_CLIENT_ID=ks_demo_client KEYSPOT_CLIENT_SECRET=ks_demo_secret \
   TESSELYS_BASE_URL="http://127.0.0.1:$ts_port" TESSELYS_ACCESS_TOKEN=tsl_demo_access_token TESSELYS_COMPANY_TOKEN=tsl_demo_company_token \

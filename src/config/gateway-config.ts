@@ -9,6 +9,7 @@ import { readSecurityConfig, type SecurityConfig } from '../security/security-co
 import type { ResilienceSettings } from '../providers/resilience/resilience-settings';
 import { readResilienceConfig } from './resilience-config';
 import { readServerConfig, type ServerSettings } from './server-config';
+import { readStoreConfig, storeSecretsInEnv, type StoreConfig } from '../store/store-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -33,6 +34,8 @@ export interface GatewayConfig {
   resilience: ResilienceSettings;
   /** HTTP server limits, the ops endpoints' token and port, federated tracing (server-config.ts). */
   server: ServerSettings;
+  /** Where accepted leads, submissions and idempotency keys are kept (src/store). */
+  store: StoreConfig;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
 }
@@ -48,7 +51,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderModule<any>[]): GatewayConfig {
   // Credentials are redacted literally from every log line and client message from now on.
-  registerSecrets([...secretsInEnv(env), env.METRICS_TOKEN]);
+  registerSecrets([...secretsInEnv(env), ...storeSecretsInEnv(env), env.METRICS_TOKEN]);
   const problems: string[] = [];
 
   const portText = env.PORT?.trim() || '4000';
@@ -95,8 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     problems.push(
       'no provider is configured in production: set KEYSPOT_* and/or TESSELYS_* credentials, or LEADGRAPH_DEMO=1 to run on the built-in simulators on purpose',
     );
+  const demo = demoForced || (providers.length === 0 && providerProblems === 0 && nodeEnvText !== 'production');
+  // A real deployment's leads are personal data: production needs LEADGRAPH_DATA_KEY. The demo
+  // store holds only simulator data, so a production gateway forced into demo mode may use a local key.
+  const store = readStoreConfig(env, storeEnvOf(nodeEnvText, demo));
+  problems.push(...store.problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  const demo = demoForced || providers.length === 0;
   return {
     port,
     nodeEnv: nodeEnvText as NodeEnv,
@@ -107,6 +114,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     security: security.config,
     resilience: resilience.settings,
     server: server.settings,
+    store: store.config,
     compileAfter,
   };
+}
+
+/** The environment the store judges its key by: demo mode is never production data. */
+export function storeEnvOf(nodeEnv: string, demo: boolean): string {
+  return demo ? 'demo' : nodeEnv;
 }

@@ -15,7 +15,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
-import { loadConfig, type GatewayConfig } from '../config/gateway-config';
+import { loadConfig, storeEnvOf, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayContext } from '../graphql/context';
 import { requestContextFactory, type ServicesFactory } from '../graphql/request-context';
 import { buildGatewaySchema } from '../graphql/build-schema';
@@ -30,6 +30,7 @@ import type { ProviderDeps, ProviderModule } from '../providers/provider-adapter
 import type { CircuitStateName } from '../providers/resilience/provider-policy';
 import { DEFAULT_TENANT, ProviderDirectory } from '../providers/provider-directory';
 import { PROVIDER_MODULES } from '../providers/registry';
+import { openDemoStore, openStore, type Store } from '../store';
 import { formatGatewayError } from './error-formatting';
 import { GatewayMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from './operation-observer.plugin';
@@ -75,6 +76,8 @@ export interface RunningGateway {
   config: GatewayConfig;
   /** The simulators started for demo mode (empty otherwise). */
   demoSimulators: DemoSimulatorInfo[];
+  /** The durable store this gateway opened (closed by close()). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -109,6 +112,17 @@ async function assemble(
   closers: Array<() => Promise<void>>,
   closeAll: () => Promise<void>,
 ): Promise<RunningGateway> {
+  // The store first: a deployment whose database is unreachable should fail before anything listens.
+  // Demo mode keeps its records in a file of its own, emptied at each start like the simulators.
+  const storeOptions = {
+    config: config.store,
+    nodeEnv: storeEnvOf(config.nodeEnv, config.demo),
+    logger,
+    ...(options.now ? { clock: options.now } : {}),
+  };
+  const store = config.demo ? await openDemoStore(storeOptions) : await openStore(storeOptions);
+  closers.push(() => store.close());
+
   const directory = new ProviderDirectory(modules, deps);
   closers.push(() => directory.close());
   const demoSimulators: DemoSimulatorInfo[] = [];
@@ -194,7 +208,11 @@ async function assemble(
         circuit: () => CIRCUIT_NAMES[connection.health().circuit],
       })),
     modules.map((module) => module.provider),
-    { cacheMs: options.readinessCacheMs, onProbe: (provider, up) => metrics.providerUp(provider, up) },
+    {
+      cacheMs: options.readinessCacheMs,
+      onProbe: (provider, up) => metrics.providerUp(provider, up),
+      storeReachable: () => store.ping(),
+    },
   );
   mountHealthRoute(app);
   let opsUrl: string | undefined;
@@ -234,6 +252,7 @@ async function assemble(
     ...(opsUrl ? { opsUrl } : {}),
     config,
     demoSimulators,
+    store,
     close() {
       readiness.markShuttingDown();
       closing ??= closeAll();

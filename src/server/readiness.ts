@@ -1,6 +1,6 @@
 /**
  * `/readyz`: whether this process can serve. That is its configuration loaded (it did, or we would
- * not be running) and not shutting down (later: its store reachable). Providers never decide it:
+ * not be running), not shutting down, and its store answering. Providers never decide it:
  * one provider's outage is the same for every replica, so a load balancer that dropped replicas
  * for it would turn a partial outage (Keyspot creates still work while Tesselys is down) into a
  * total one. Provider states are reported beside it, in the body and as a metric.
@@ -39,7 +39,7 @@ export interface ProviderState {
 export interface ReadinessReport {
   ready: boolean;
   /** Why the process cannot serve, when it cannot. */
-  reason?: 'shutting_down';
+  reason?: 'shutting_down' | 'store_unreachable';
   providers: Record<string, ProviderState>;
 }
 
@@ -50,6 +50,8 @@ export interface ReadinessOptions {
   now?: () => number;
   /** Told each probe's outcome (the provider_up gauge). */
   onProbe?(provider: string, up: boolean): void;
+  /** Whether the store answers (a cheap round trip); the process cannot serve without it. */
+  storeReachable?(): Promise<boolean>;
 }
 
 export interface ReadinessCheck {
@@ -77,6 +79,20 @@ async function cappedProbe(probe: () => Promise<void>, capMs: number): Promise<{
   );
   try {
     return await Promise.race([attempt, cap]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The store's answer within `capMs`; no answer in time counts as unreachable. */
+async function storeAnswers(ping: () => Promise<boolean>, capMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), capMs);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([ping().catch(() => false), cap]);
   } finally {
     clearTimeout(timer);
   }
@@ -141,7 +157,10 @@ export function createReadinessCheck(
             }
           : { configured: false, up: null, circuit: null };
     }
-    return shuttingDown ? { ready: false, reason: 'shutting_down', providers } : { ready: true, providers };
+    if (shuttingDown) return { ready: false, reason: 'shutting_down', providers };
+    if (options.storeReachable && !(await storeAnswers(options.storeReachable, capMs)))
+      return { ready: false, reason: 'store_unreachable', providers };
+    return { ready: true, providers };
   };
   return Object.assign(check, {
     markShuttingDown() {

@@ -3,6 +3,7 @@
  * shortly before `exp` (moved by the injected clock, never by sleeping), replaced once on a 401,
  * fetched once for a burst of concurrent requests, and never written to a log.
  */
+import { scratchStoreEnv } from '../support/test-database';
 import {
   startKeyspotSimulator,
   KEYSPOT_ROUTES,
@@ -255,7 +256,14 @@ test('a static KEYSPOT_API_TOKEN is used as is, and a refusal is final after one
   try {
     const token = await sim.issueToken();
     const gateway = await startGateway({
-      env: { NODE_ENV: 'test', KEYSPOT_BASE_URL: sim.url, KEYSPOT_CLIENT_ID: '', KEYSPOT_CLIENT_SECRET: '', KEYSPOT_API_TOKEN: token },
+      env: {
+        NODE_ENV: 'test',
+        ...scratchStoreEnv(),
+        KEYSPOT_BASE_URL: sim.url,
+        KEYSPOT_CLIENT_ID: '',
+        KEYSPOT_CLIENT_SECRET: '',
+        KEYSPOT_API_TOKEN: token,
+      },
       port: 0,
       logger: logs.logger,
     });

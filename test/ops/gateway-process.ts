@@ -5,6 +5,7 @@
  * exit code, its stderr and its JSON log lines, and reach it over real HTTP.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { scratchStoreEnv } from '../support/test-database';
 import { once } from 'node:events';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ export interface GatewayProcess {
 export function startGatewayProcess(main: string, env: Record<string, string>): GatewayProcess {
   const child = spawn(process.execPath, [...startScriptNodeFlags(), main], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'json', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'json', ...scratchStoreEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { PROVIDER_MODULES } from '../../src/providers/registry';
 import { startGateway } from '../../src/server/gateway';
+import { scratchStoreEnv } from '../support/test-database';
 import { captureLogs } from '../support/log-capture';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -159,7 +160,11 @@ describe('with Keyspot down', () => {
 
 describe('start-up failure', () => {
   test('a taken port rejects start-up and leaves no demo simulator running', async () => {
-    const first = await startGateway({ env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1' }, port: 0, logger: captureLogs().logger });
+    const first = await startGateway({
+      env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1', ...scratchStoreEnv() },
+      port: 0,
+      logger: captureLogs().logger,
+    });
     try {
       const port = Number(new URL(first.url).port);
       // Record where the failing gateway's simulators listen.
@@ -173,7 +178,7 @@ describe('start-up failure', () => {
         },
       }));
       await expect(
-        startGateway({ env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1' }, port, logger: captureLogs().logger, modules }),
+        startGateway({ env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1', ...scratchStoreEnv() }, port, logger: captureLogs().logger, modules }),
       ).rejects.toThrow(/EADDRINUSE/);
       expect(simulatorUrls).toHaveLength(2);
       for (const url of simulatorUrls) await expect(fetch(`${url}/`)).rejects.toThrow();
@@ -203,7 +208,13 @@ describe('start-up failure', () => {
       },
     };
     await expect(
-      startGateway({ env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1' }, port, logger: captureLogs().logger, modules, plugins: [failing] }),
+      startGateway({
+        env: { NODE_ENV: 'test', LEADGRAPH_DEMO: '1', ...scratchStoreEnv() },
+        port,
+        logger: captureLogs().logger,
+        modules,
+        plugins: [failing],
+      }),
     ).rejects.toThrow(/plugin failed to start/);
     expect(simulatorUrls).toHaveLength(2);
     for (const url of [...simulatorUrls, `http://127.0.0.1:${port}`]) await expect(fetch(`${url}/healthz`)).rejects.toThrow();

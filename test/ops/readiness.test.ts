@@ -5,6 +5,7 @@
  * detail for deployments without a private network.
  */
 import { createReadinessCheck, PROBE_TIMEOUT } from '../../src/server/readiness';
+import { adminQuery } from '../support/test-database';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 const TESSELYS_LIST = 'GET /external/v1/leads';
@@ -183,5 +184,23 @@ describe('readiness itself', () => {
       },
     );
     expect(await check()).toMatchObject({ ready: true, providers: { P: { up: false, code: PROBE_TIMEOUT } } });
+  });
+});
+
+describe('the store', () => {
+  test('a PostgreSQL store that stops answering makes /readyz 503 store_unreachable; the process still answers', async () => {
+    const stack = await startTestStack({ store: 'postgres', readinessCacheMs: 0 });
+    try {
+      expect((await readyz(stack.gateway.url)).body.status).toBe('ready');
+      // The database disappears under the running gateway (what a lost PostgreSQL looks like to it).
+      const database = new URL(stack.gateway.config.store.databaseUrl!).pathname.slice(1);
+      await adminQuery(`drop database ${database} with (force)`);
+      const { status, body } = await readyz(stack.gateway.url);
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ status: 'not_ready', reason: 'store_unreachable' });
+      expect((await fetch(`${stack.gateway.url}/healthz`)).status).toBe(200);
+    } finally {
+      await stack.close();
+    }
   });
 });

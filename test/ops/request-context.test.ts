@@ -4,6 +4,7 @@
  * that fires when the client goes away before its answer. An extra Apollo plugin captures the
  * context each operation runs with.
  */
+import { scratchStoreEnv } from '../support/test-database';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../../src/graphql/context';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   gateway = await startGateway({
     env: {
       NODE_ENV: 'test',
+      ...scratchStoreEnv(),
       API_KEYS,
       PROVIDER_RETRIES: '0',
       TESSELYS_BASE_URL: tesselys.url,
@@ -37,6 +39,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await gateway.close();
   await tesselys.close();
   await gateway.close();
 });

@@ -6,6 +6,7 @@ import type { LeadProviderAdapter, ProviderModule } from '../../src/providers/pr
 import { tesselysModule } from '../../src/providers/tesselys';
 import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
+import { scratchStoreEnv } from './test-database';
 import { captureLogs, type CapturedLogs } from './log-capture';
 
 export function tesselysWhoseListThrows(error: () => Error): ProviderModule<any> {
@@ -39,6 +40,7 @@ export async function startGatewayWithBrokenListing(error: () => Error, env: Rec
   const logs = captureLogs();
   const gateway = await startGateway({
     env: {
+      ...scratchStoreEnv(),
       ...env,
       TESSELYS_BASE_URL: sim.url,
       TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken,

@@ -15,6 +15,7 @@ import {
 } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { captureLogs, type CapturedLogs } from './log-capture';
+import { testStoreEnv, type TestStoreKind } from './test-database';
 import { recordOperation } from './operation-recorder';
 
 export interface TestClock {
@@ -58,6 +59,10 @@ export interface TestStackOptions {
   env?: Record<string, string | undefined>;
   /** Leave a provider unconfigured. */
   omit?: Array<'keyspot' | 'tesselys'>;
+  /** How long /readyz reuses a probe result (ms). */
+  readinessCacheMs?: number;
+  /** The gateway's store: its own empty SQLite file (default) or PostgreSQL database, removed on close. */
+  store?: TestStoreKind;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -65,8 +70,16 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const keyspot = await startKeyspotSimulator({ now: clock.now, ...options.keyspot });
   const tesselys = await startTesselysSimulator({ now: clock.now, ...options.tesselys });
   const logs = captureLogs();
+  let store: Awaited<ReturnType<typeof testStoreEnv>>;
+  try {
+    store = await testStoreEnv(options.store);
+  } catch (error) {
+    await Promise.all([keyspot.close(), tesselys.close()]);
+    throw error;
+  }
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
+    ...store.env,
     // Tests run the engine steady traffic runs: every document compiled from its first use.
     GRAPHQL_COMPILE_AFTER: '1',
     ...(options.omit?.includes('keyspot')
@@ -87,9 +100,16 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   };
   let gateway: RunningGateway;
   try {
-    gateway = await startGateway({ env: env as NodeJS.ProcessEnv, port: 0, logger: logs.logger, now: clock.now });
+    gateway = await startGateway({
+      env: env as NodeJS.ProcessEnv,
+      port: 0,
+      logger: logs.logger,
+      now: clock.now,
+      ...(options.readinessCacheMs !== undefined ? { readinessCacheMs: options.readinessCacheMs } : {}),
+    });
   } catch (error) {
     await Promise.all([keyspot.close(), tesselys.close()]);
+    await store.remove();
     throw error;
   }
 
@@ -117,6 +137,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async close() {
       await gateway.close();
       await Promise.all([keyspot.close(), tesselys.close()]);
+      await store.remove();
     },
   };
 }

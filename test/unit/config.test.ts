@@ -13,6 +13,8 @@ const TESSELYS_ENV = {
   TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b',
   TESSELYS_COMPANY_TOKEN: 'tsl-company-51aa2f3e',
 };
+/** Production encrypts stored leads: every production configuration below carries a data key. */
+const DATA_KEY_ENV = { LEADGRAPH_DATA_KEY: Buffer.alloc(32, 7).toString('base64') };
 const KEYSPOT_CREDENTIALS_ENV = { KEYSPOT_CLIENT_ID: 'ks-client-4411', KEYSPOT_CLIENT_SECRET: 'ks-secret-88c2e7f0' };
 
 const load = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv, PROVIDER_MODULES);
@@ -74,7 +76,14 @@ describe('demo mode', () => {
 describe('providers', () => {
   test('full Tesselys variables: one provider, not demo, base URL without trailing slash', () => {
     // Production refuses to run without API keys unless told to (test/security/security-config.test.ts).
-    const config = load({ ...TESSELYS_ENV, PORT: '8080', NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_ANONYMOUS: 'true' });
+    const config = load({
+      ...TESSELYS_ENV,
+      PORT: '8080',
+      ...DATA_KEY_ENV,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ALLOW_ANONYMOUS: 'true',
+    });
     expect(config).toMatchObject({ demo: false, port: 8080, nodeEnv: 'production', logLevel: 'warn' });
     expect(config.providers.map((p) => p.module.provider)).toEqual(['TESSELYS']);
     expect(config.providers[0]!.config).toEqual({
@@ -217,22 +226,30 @@ test('startGateway refuses a bad environment with a ConfigError before listening
 describe('production and demo mode', () => {
   test('production with no provider configured is a configuration error, not demo mode', () => {
     // (Not problemsOf: the line rightly says "production", which is also NODE_ENV's value.)
-    expect(() => load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' })).toThrow(
+    expect(() => load({ ...DATA_KEY_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' })).toThrow(
       expect.objectContaining({ problems: [expect.stringMatching(/^no provider is configured in production.*LEADGRAPH_DEMO=1/)] }),
     );
   });
 
   test('production with LEADGRAPH_DEMO=1 runs demo mode, as asked', () => {
-    expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', LEADGRAPH_DEMO: '1' })).toMatchObject({
+    expect(load({ ...DATA_KEY_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', LEADGRAPH_DEMO: '1' })).toMatchObject({
       demo: true,
       demoReason: 'forced',
     });
   });
 
+  test('production without LEADGRAPH_DATA_KEY is refused, naming the variable; forced demo mode needs none', () => {
+    const { LEADGRAPH_DATA_KEY: _key, ...noKey } = DATA_KEY_ENV;
+    expect(() => load({ ...noKey, ...TESSELYS_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/^LEADGRAPH_DATA_KEY is required in production/)] }),
+    );
+    expect(load({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', LEADGRAPH_DEMO: '1' })).toMatchObject({ demo: true });
+  });
+
   test('a bad provider variable in production is reported as itself, not as "no provider"', () => {
-    expect(problemsOf({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b' })).toEqual([
-      'TESSELYS_COMPANY_TOKEN is required when TESSELYS_ACCESS_TOKEN is set',
-    ]);
+    expect(
+      problemsOf({ ...DATA_KEY_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b' }),
+    ).toEqual(['TESSELYS_COMPANY_TOKEN is required when TESSELYS_ACCESS_TOKEN is set']);
   });
 });
 
@@ -268,10 +285,11 @@ describe('server limits and the ops endpoints', () => {
       maxConnections: 1_000,
       federationTraces: true,
     });
-    const production = load({ ...TESSELYS_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' }).server;
+    const production = load({ ...TESSELYS_ENV, ...DATA_KEY_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' }).server;
     expect(production.federationTraces).toBe(false);
     expect(
-      load({ ...TESSELYS_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', FEDERATION_TRACES: 'true' }).server.federationTraces,
+      load({ ...TESSELYS_ENV, ...DATA_KEY_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', FEDERATION_TRACES: 'true' }).server
+        .federationTraces,
     ).toBe(true);
   });
 

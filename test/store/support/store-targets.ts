@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { adminQuery, POSTGRES_ADMIN_URL } from '../../support/test-database';
 import type { Logger } from '../../../src/logging/logger';
 import { silentLogger } from '../../../src/logging/logger';
 import { openStore } from '../../../src/store/open-store';
@@ -16,7 +16,7 @@ import type { Store } from '../../../src/store/store';
 import type { StoreConfig } from '../../../src/store/store-config';
 import type { StoreKind } from '../../../src/store/store-context';
 
-export const POSTGRES_ADMIN_URL = process.env.STORE_TEST_POSTGRES_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
+export { POSTGRES_ADMIN_URL };
 
 /** A clock the test moves by hand. */
 export class TestClock {
@@ -73,24 +73,6 @@ function envOf(config: StoreConfig): Record<string, string> {
     LEADGRAPH_DATA_KEY: config.dataKey!.toString('base64'),
     ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
   };
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `The store tests need a real PostgreSQL at ${new URL(POSTGRES_ADMIN_URL).host} (user postgres, trust auth) and could not reach it ` +
-        `(${(error as Error).message}). Start it (e.g. pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) ` +
-        'or point STORE_TEST_POSTGRES_URL at one. These tests are never skipped.',
-    );
-  }
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 async function makeConfig(kind: StoreKind, resources: TargetResources): Promise<StoreConfig> {
