@@ -90,6 +90,8 @@ export interface RequestScope {
   logger: Logger;
   /** Counts upstream calls made for this request (for the operation log line). */
   countUpstreamCall(): void;
+  /** Fires when the client went away: its provider calls stop (shared reads go on for other callers). */
+  signal?: AbortSignal;
 }
 
 export interface ProviderDeps {

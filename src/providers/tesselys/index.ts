@@ -1,5 +1,6 @@
 /** Tesselys, as the provider registry knows it. */
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
+import { SingleFlight } from '../http/single-flight';
 import { createUpstreamPool } from '../http/upstream-pool';
 import type { ProviderModule, RequestScope } from '../provider-adapter';
 import { createProviderPolicy } from '../resilience/create-provider-policy';
@@ -30,23 +31,28 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
   },
 
   connect(config, deps, { demo }) {
-    const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs });
+    const pool = createUpstreamPool({ timeoutMs: deps.resilience?.timeoutMs, maxBodyBytes: deps.resilience?.maxBodyBytes });
     const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
-    const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger, pool);
+    const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger);
+    // Identical reads in flight share one call, above the policy; Tesselys writes invalidate it.
+    const flights = new SingleFlight();
     const client = (scope?: RequestScope) =>
       new TesselysClient(config, {
         pool,
         policy,
+        flights,
         logger: scope ? scope.logger : logger,
         observer: deps.observer,
         onUpstreamCall: scope?.countUpstreamCall,
+        signal: scope?.signal,
       });
     return {
       provider: LeadProvider.TESSELYS,
       demo,
       forRequest: (scope) => new TesselysAdapter(client(scope), logger),
-      // The cheapest call that proves both headers are accepted: one lead of the first page.
-      probe: async () => void (await client().listLeads({ page: 1, limit: 1 })),
+      // The cheapest call that proves both headers are accepted: one lead of the first page, one
+      // attempt outside the policy (short deadline, no retry, never counted by the breaker).
+      probe: () => client().probe(),
       health: () => policy.health(),
       close: () => pool.close(),
     };
