@@ -55,21 +55,37 @@ test('a call made while the probe hangs fails at once, without reaching the prov
   expect(await circuits(stack)).toMatchObject({ TESSELYS: 'OPEN' });
 });
 
-test('a read that joined a GET in flight since before the circuit opened does not close the circuit when that GET fails', async () => {
-  // A list hangs while the circuit is closed...
-  stack.tesselys.faults.hangNext({ route: ROUTES.list });
-  const first = ops.list(stack);
-  await until(() => stack.tesselys.counters.count(ROUTES.list) === 1);
-  // ...a failing get opens the circuit, and the cooldown passes...
-  stack.tesselys.faults.failNext({ route: ROUTES.get, status: 503 });
-  providerErrorOf(await ops.get(stack), 'PROVIDER_UNAVAILABLE', 'TESSELYS');
-  expect(await circuits(stack)).toMatchObject({ TESSELYS: 'OPEN' });
-  stack.clock.advance(COOLDOWN_MS);
-  // ...and an identical list now shares the hung GET, which then times out.
-  const second = ops.list(stack);
-  providerErrorOf(await first, 'PROVIDER_UNAVAILABLE', 'TESSELYS');
-  providerErrorOf(await second, 'PROVIDER_UNAVAILABLE', 'TESSELYS');
-  expect(stack.tesselys.counters.count(ROUTES.list)).toBe(1);
-  // Nothing the provider did was a success: the circuit must not have closed.
-  expect(await circuits(stack)).toMatchObject({ TESSELYS: 'OPEN' });
+describe('a probe that joins a read in flight since before the circuit opened', () => {
+  // Its own stack: the shared read is ended by closing the simulator.
+  let own: TestStack;
+  beforeAll(async () => {
+    own = await startTestStack({
+      env: { PROVIDER_RETRIES: '0', CIRCUIT_BREAKER_THRESHOLD: '1', CIRCUIT_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS) },
+    });
+  });
+  afterAll(() => own.close());
+
+  test('does not close the circuit when that read fails', async () => {
+    // A list hangs while the circuit is closed...
+    own.tesselys.faults.hangNext({ route: ROUTES.list });
+    const first = ops.list(own);
+    await until(() => own.tesselys.counters.count(ROUTES.list) === 1);
+    // ...a failing get opens the circuit, and the cooldown passes...
+    own.tesselys.faults.failNext({ route: ROUTES.get, status: 503 });
+    providerErrorOf(await ops.get(own), 'PROVIDER_UNAVAILABLE', 'TESSELYS');
+    expect(await circuits(own)).toMatchObject({ TESSELYS: 'OPEN' });
+    own.clock.advance(COOLDOWN_MS);
+    // ...an identical list now shares the hung read, which then fails for both.
+    const second = ops.list(own);
+    // It has joined the read (or, admitted as the probe, turned the circuit half-open) once either is logged.
+    await until(() =>
+      own.logs.lines.some((line) => line.includes('joined an identical call in flight') || line.includes('"circuit":"half-open"')),
+    );
+    await own.tesselys.close();
+    providerErrorOf(await first, 'PROVIDER_UNAVAILABLE', 'TESSELYS');
+    providerErrorOf(await second, 'PROVIDER_UNAVAILABLE', 'TESSELYS');
+    expect(own.tesselys.counters.count(ROUTES.list)).toBe(1);
+    // Nothing the provider did was a success: the circuit must not have closed.
+    expect(await circuits(own)).not.toMatchObject({ TESSELYS: 'CLOSED' });
+  });
 });

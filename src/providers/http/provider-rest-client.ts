@@ -212,7 +212,7 @@ export abstract class ProviderRestClient extends RESTDataSource {
     const call = (signal: AbortSignal | undefined) =>
       this.policy.execute((attemptSignal) => super.fetch<TResult>(path, { ...request, signal: attemptSignal }), { idempotent, signal });
     try {
-      if (method === 'GET' && this.flights) return await this.flights.run(await this.flightKey(path, request), this.signal, call);
+      if (method === 'GET' && this.flights) return await this.shared(this.flights, await this.flightKey(path, request), request, call);
       try {
         return await call(this.signal);
       } finally {
@@ -227,6 +227,15 @@ export abstract class ProviderRestClient extends RESTDataSource {
   /** Whether sending this request twice is harmless. Reads are; a subclass may vouch for a POST that changes nothing. */
   protected isIdempotent(method: string, _path: string): boolean {
     return method === 'GET' || method === 'HEAD';
+  }
+
+  /** Joins (or starts) the shared call for this read; a join is logged at debug level (tests wait on it). */
+  private shared<T>(flights: SingleFlight, key: string, request: DataSourceRequest, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const joinedBefore = flights.joined;
+    const result = flights.run(key, this.signal, call);
+    if (flights.joined !== joinedBefore && this.baseLogger.isLevelEnabled('debug'))
+      this.log.debug({ route: (request as RoutedRequest).route ?? UNDECLARED_ROUTE }, 'joined an identical call in flight');
+    return result;
   }
 
   /** The key identical reads share a call by: the URL as sent and every header (credentials included). */
