@@ -56,11 +56,18 @@ test('a call made while the probe hangs fails at once, without reaching the prov
 });
 
 describe('a probe that joins a read in flight since before the circuit opened', () => {
-  // Its own stack: the shared read is ended by closing the simulator.
+  // A call's budget shorter than the request deadline: each caller gives up before the read
+  // itself would time out, so the probe's own outcome comes after the first caller's.
   let own: TestStack;
   beforeAll(async () => {
     own = await startTestStack({
-      env: { PROVIDER_RETRIES: '0', CIRCUIT_BREAKER_THRESHOLD: '1', CIRCUIT_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS) },
+      env: {
+        PROVIDER_TIMEOUT_MS: '2000',
+        PROVIDER_RETRY_BUDGET_MS: '500',
+        PROVIDER_RETRIES: '0',
+        CIRCUIT_BREAKER_THRESHOLD: '1',
+        CIRCUIT_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS),
+      },
     });
   });
   afterAll(() => own.close());
@@ -75,13 +82,12 @@ describe('a probe that joins a read in flight since before the circuit opened', 
     providerErrorOf(await ops.get(own), 'PROVIDER_UNAVAILABLE', 'TESSELYS');
     expect(await circuits(own)).toMatchObject({ TESSELYS: 'OPEN' });
     own.clock.advance(COOLDOWN_MS);
-    // ...an identical list now shares the hung read, which then fails for both.
+    // ...an identical list now shares the hung read, which then times out for both.
     const second = ops.list(own);
     // It has joined the read (or, admitted as the probe, turned the circuit half-open) once either is logged.
     await until(() =>
       own.logs.lines.some((line) => line.includes('joined an identical call in flight') || line.includes('"circuit":"half-open"')),
     );
-    await own.tesselys.close();
     providerErrorOf(await first, 'PROVIDER_UNAVAILABLE', 'TESSELYS');
     providerErrorOf(await second, 'PROVIDER_UNAVAILABLE', 'TESSELYS');
     expect(own.tesselys.counters.count(ROUTES.list)).toBe(1);
