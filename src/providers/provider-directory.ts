@@ -57,7 +57,7 @@ export class ProviderDirectory {
   constructor(
     private readonly modules: readonly ProviderModule<any>[],
     private readonly deps: ProviderDeps,
-    poolOptions: UpstreamPoolOptions = { timeoutMs: deps.resilience?.timeoutMs },
+    poolOptions: UpstreamPoolOptions = { timeoutMs: deps.resilience?.timeoutMs, maxBodyBytes: deps.resilience?.maxBodyBytes },
   ) {
     this.pools = new SharedProviderPools(poolOptions);
   }

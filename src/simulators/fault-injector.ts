@@ -25,6 +25,7 @@ export const MALFORM_KINDS: readonly MalformKind[] = ['truncated', 'invalid-json
 export type Fault =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'hang' }
+  | { kind: 'trickle'; intervalMs: number }
   | { kind: 'malformed'; malform: MalformKind };
 
 interface ArmedFault {
@@ -43,6 +44,7 @@ export interface FaultTarget {
 export class FaultInjector {
   private armed: ArmedFault[] = [];
   private latencyMs = 0;
+  private abandonedCount = 0;
 
   /** Adds this much delay before every response (0 removes it). */
   setLatency(ms: number): void {
@@ -77,6 +79,26 @@ export class FaultInjector {
     this.arm({ kind: 'hang' }, options);
   }
 
+  /**
+   * The next `count` matching requests get a 200 with JSON headers, then one body byte every
+   * `intervalMs` (default 20), never ending: a body that trickles until the client drops it.
+   */
+  trickleNext(options: FaultTarget & { intervalMs?: number } = {}): void {
+    const intervalMs = options.intervalMs ?? 20;
+    if (!Number.isFinite(intervalMs) || intervalMs <= 0) throw new RangeError(`intervalMs must be a positive number, got ${intervalMs}`);
+    this.arm({ kind: 'trickle', intervalMs }, options);
+  }
+
+  /** Connections closed by the client while a hang or trickle fault held them (the client gave up). */
+  get abandoned(): number {
+    return this.abandonedCount;
+  }
+
+  /** Called by the harness when a client drops a connection a hang or trickle fault held. */
+  noteAbandoned(): void {
+    this.abandonedCount++;
+  }
+
   /** The next `count` matching requests get a broken body of the given kind. */
   malformNext(options: FaultTarget & { kind: MalformKind }): void {
     // An unknown kind would leave the request unanswered, silently turning it into a hang.
@@ -90,10 +112,11 @@ export class FaultInjector {
     return this.armed.reduce((sum, armed) => sum + armed.remaining, 0);
   }
 
-  /** Removes every armed fault and the latency. */
+  /** Removes every armed fault and the latency, and zeroes `abandoned`. */
   reset(): void {
     this.armed = [];
     this.latencyMs = 0;
+    this.abandonedCount = 0;
   }
 
   /** Called by the harness for each request: the fault it must act out, if any. */

@@ -107,7 +107,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       }
       try {
         const fault = faults.take(key);
-        if (fault) return actOut(fault, res);
+        if (fault) return actOut(fault, res, faults);
         if (bodyIsMalformed) return send(res, { status: 400, body: MALFORMED_REQUEST_BODY });
         send(res, await route.handle({ params, query: req.query as Record<string, unknown>, body, headers: req.headers }));
       } catch {
@@ -164,13 +164,24 @@ function send(res: ServerResponse, reply: SimReply): void {
   res.end(payload);
 }
 
-function actOut(fault: Fault, res: ServerResponse): void {
+function actOut(fault: Fault, res: ServerResponse, faults: FaultInjector): void {
   switch (fault.kind) {
     case 'status':
       return send(res, { status: fault.status, body: fault.body, headers: fault.headers });
     case 'hang':
       // Never answer; the connection is dropped when the client gives up or the simulator closes.
+      res.on('close', () => faults.noteAbandoned());
       return;
+    case 'trickle': {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.write('{"data":[');
+      const timer = setInterval(() => res.write(' '), fault.intervalMs);
+      res.on('close', () => {
+        clearInterval(timer);
+        faults.noteAbandoned();
+      });
+      return;
+    }
     case 'malformed':
       return sendMalformed(res, fault.malform);
   }
@@ -206,6 +217,7 @@ function sendMalformed(res: ServerResponse, kind: Extract<Fault, { kind: 'malfor
  *   POST /__control/fail {status, body?, headers?, route?, count?}
  *   POST /__control/answer {body, status?=200, headers?, route?, count?}   a canned answer
  *   POST /__control/hang {route?, count?}
+ *   POST /__control/trickle {route?, count?, intervalMs?}
  *   POST /__control/malform {kind, route?, count?}
  *   POST /__control/reset            faults and counters
  *   GET  /__control/counters         {total, byRoute, last}
@@ -259,6 +271,10 @@ function mountControl(app: express.Express, faults: FaultInjector, counters: Req
   control.post(
     '/hang',
     guard((b) => (faults.hangNext(target(b)), { status: 204 })),
+  );
+  control.post(
+    '/trickle',
+    guard((b) => (faults.trickleNext({ ...target(b), intervalMs: b.intervalMs as number | undefined }), { status: 204 })),
   );
   control.post(
     '/malform',

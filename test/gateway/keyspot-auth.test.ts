@@ -184,10 +184,10 @@ describe('401 on a call', () => {
     expect(stack.keyspot.leads()).toHaveLength(0);
   });
 
-  test('403 is not replayed', async () => {
+  test('403 is not replayed (the token was accepted; the action is forbidden: PROVIDER_REJECTED)', async () => {
     const stack = await stackFor();
     stack.keyspot.faults.failNext({ route: LEADS, status: 403 });
-    expect(expectError(await create(stack), 'PROVIDER_AUTH_FAILED').upstreamStatus).toBe(403);
+    expect(expectError(await create(stack), 'PROVIDER_REJECTED').upstreamStatus).toBe(403);
     expect(stack.keyspot.counters.count(LEADS)).toBe(1);
     expect(stack.keyspot.tokenCalls()).toBe(1);
   });

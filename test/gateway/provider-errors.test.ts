@@ -158,12 +158,20 @@ describe.each(OPERATIONS)('$name', (op) => {
     expectUpstreamErrorLogged(op, 401, 'PROVIDER_AUTH_FAILED');
   });
 
-  test('upstream 403 → PROVIDER_AUTH_FAILED', async () => {
-    op.sim(stack).faults.failNext({ route: op.route, status: 403, body: { statusCode: 403, message: 'Forbidden resource' } });
-    const { extensions } = providerError(await op.run(stack), op, 'PROVIDER_AUTH_FAILED');
+  // 403: our credentials were accepted but this action is forbidden, so it is a rejection carrying
+  // the provider's (sanitized) reason, not a credentials problem.
+  test('upstream 403 → PROVIDER_REJECTED with the sanitized provider message', async () => {
+    op.sim(stack).faults.failNext({
+      route: op.route,
+      status: 403,
+      body: { statusCode: 403, message: `Forbidden for this plan; contact ${EMAIL}` },
+    });
+    const { message, extensions } = providerError(await op.run(stack), op, 'PROVIDER_REJECTED');
     expect(extensions.upstreamStatus).toBe(403);
+    expect(message).toContain('Forbidden for this plan');
+    expect(message).not.toContain(EMAIL);
     expect(op.sim(stack).counters.count(op.route)).toBe(1);
-    expectUpstreamErrorLogged(op, 403, 'PROVIDER_AUTH_FAILED');
+    expectUpstreamErrorLogged(op, 403, 'PROVIDER_REJECTED');
   });
 
   test('upstream 429 with Retry-After: 7 → PROVIDER_RATE_LIMITED with retryAfterSeconds 7', async () => {

@@ -31,6 +31,9 @@ describe('a provider down', () => {
     expect(body.providers.TESSELYS).toMatchObject({ configured: true, up: false, code: 'PROVIDER_UNAVAILABLE', circuit: 'CLOSED' });
     expect(body.providers.KEYSPOT).toMatchObject({ configured: true, up: true, circuit: 'CLOSED' });
     expect(body.providers.KEYSPOT.code).toBeUndefined();
+    // The failed probe never counted towards Tesselys's circuit breaker.
+    const health = await stack.gql('{ providers { provider health { circuit consecutiveFailures } } }');
+    expect(health.data!.providers).toContainEqual({ provider: 'TESSELYS', health: { circuit: 'CLOSED', consecutiveFailures: 0 } });
   });
 
   test('/metrics has the probe result as leadgraph_provider_up', async () => {

@@ -166,3 +166,12 @@ describe('a refused connection', () => {
     }
   });
 });
+
+describe('an absurd Retry-After', () => {
+  test('99999999999 s is capped: reported as the cap (an hour), and not waited for', async () => {
+    stack.tesselys.faults.failNext({ route: ROUTES.list, status: 429, headers: { 'retry-after': '99999999999' } });
+    const extensions = providerErrorOf(await ops.list(stack), 'PROVIDER_RATE_LIMITED', 'TESSELYS');
+    expect(extensions).toMatchObject({ upstreamStatus: 429, retryAfterSeconds: 3600 });
+    expect(stack.tesselys.counters.count(ROUTES.list)).toBe(1);
+  });
+});

@@ -7,7 +7,7 @@ import { SignJWT } from 'jose';
 import { ResponseShapeError } from '../../src/leads/mapping/response-shape.error';
 import { parseKeyspotTokenResponse, type IssuedToken } from '../../src/providers/keyspot/keyspot.token-response';
 import { RefreshingTokenSource, StaticTokenSource } from '../../src/providers/keyspot/keyspot.token-source';
-import { retryAfterSeconds } from '../../src/providers/http/retry-after';
+import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../../src/providers/http/retry-after';
 
 const START = Date.UTC(2026, 10, 21, 12, 0, 0);
 
@@ -309,10 +309,14 @@ describe('retryAfterSeconds', () => {
     expect(retryAfterSeconds('Wed, 21 Oct 2015 07:28:00 GMT', NOW)).toBe(0);
   });
 
-  test.each([null, undefined, '', '   ', 'soon', '7 seconds', '-5', '1.5', '1e3', '99999999999999999999'])(
-    'junk %p → undefined',
+  test.each(['99999999999', '99999999999999999999', '3601', new Date(NOW + 10 * 86_400_000).toUTCString()])(
+    'an advice beyond an hour %p → capped at MAX_RETRY_AFTER_SECONDS',
     (header) => {
-      expect(retryAfterSeconds(header, NOW)).toBeUndefined();
+      expect(retryAfterSeconds(header, NOW)).toBe(MAX_RETRY_AFTER_SECONDS);
     },
   );
+
+  test.each([null, undefined, '', '   ', 'soon', '7 seconds', '-5', '1.5', '1e3'])('junk %p → undefined', (header) => {
+    expect(retryAfterSeconds(header, NOW)).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 /**
- * A provider answer already read into memory, in the Fetcher shape RESTDataSource expects. Bodies
- * are read in full anyway (they are JSON), and a buffered string can be handed to several
- * requests that shared one upstream GET without any of them consuming it for the others.
+ * A provider answer already read into memory (up to the pool's body cap), in the Fetcher shape
+ * RESTDataSource expects. Bodies are read in full anyway (they are JSON); a body that could not be
+ * read in full is kept as the Error `text()` rejects with.
  */
 import type { FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 

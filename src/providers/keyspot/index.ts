@@ -46,15 +46,17 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
     const pool = pools.forOrigin(config.baseUrl);
     const logger = deps.logger.child({ provider: LeadProvider.KEYSPOT });
     // One policy set for the token endpoint and the lead API alike: both are Keyspot being up or down.
-    const policy = createProviderPolicy(LeadProvider.KEYSPOT, deps, logger, pool);
+    const policy = createProviderPolicy(LeadProvider.KEYSPOT, deps, logger);
     const now = deps.now ?? Date.now;
     let tokens: TokenSource;
+    let auth: KeyspotAuthClient | undefined;
     if (config.auth.kind === 'static-token') {
       tokens = new StaticTokenSource(config.auth.token);
     } else {
-      const auth = new KeyspotAuthClient(config.baseUrl, config.auth, { pool, policy, logger, observer: deps.observer }, now);
+      auth = new KeyspotAuthClient(config.baseUrl, config.auth, { pool, policy, logger, observer: deps.observer }, now);
+      const issuer = auth;
       tokens = new RefreshingTokenSource(
-        () => auth.issueToken(),
+        () => issuer.issueToken(),
         now,
         (outcome) => {
           deps.observer?.tokenRefresh(LeadProvider.KEYSPOT, outcome);
@@ -75,14 +77,17 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
           logger: scope.logger,
           observer: deps.observer,
           onUpstreamCall: scope.countUpstreamCall,
+          signal: scope.signal,
         };
         return new KeyspotAdapter(new KeyspotClient(config.baseUrl, tokens, transport), logger);
       },
       // Keyspot documents no read endpoint: a fresh token call is what proves the service is up and
-      // the credentials still work (a cached token would prove neither). A static token can only be
-      // checked for expiry here; Keyspot judges it when a create uses it.
+      // the credentials still work (a cached token would prove neither). It goes outside the policy
+      // (one attempt, short deadline, never counted by the breaker) and leaves the cached token to
+      // requests. A static token can only be checked for expiry here; Keyspot judges it when a
+      // create uses it.
       probe: async () => {
-        if (tokens instanceof RefreshingTokenSource) await tokens.renew();
+        if (auth) await auth.probeToken();
         else assertStaticTokenUnexpired(await tokens.getToken(), now());
       },
       health: () => policy.health(),

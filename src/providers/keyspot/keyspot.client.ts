@@ -7,9 +7,14 @@
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
-import { ProviderRestClient, type ClientTransport } from '../http/provider-rest-client';
+import { ProviderRestClient, type ClientTransport, type UpstreamRoute } from '../http/provider-rest-client';
 import type { KeyspotCreateLeadDto } from './keyspot.dto';
 import type { TokenSource } from './keyspot.token-source';
+
+/** Every Keyspot lead endpoint LeadGraph calls: the only labels its metrics and logs use. */
+export const KEYSPOT_ROUTES = {
+  create: { method: 'POST', template: '/v1/leads' },
+} as const satisfies Record<string, UpstreamRoute>;
 
 export class KeyspotClient extends ProviderRestClient {
   constructor(
@@ -21,7 +26,7 @@ export class KeyspotClient extends ProviderRestClient {
   }
 
   createLead(body: KeyspotCreateLeadDto): Promise<unknown> {
-    return this.withToken((authorization) => this.post('/v1/leads', { body, headers: { authorization } }));
+    return this.withToken((authorization) => this.send(KEYSPOT_ROUTES.create, '/v1/leads', { body, headers: { authorization } }));
   }
 
   private async withToken<T>(call: (authorization: string) => Promise<T>): Promise<T> {

@@ -1,18 +1,18 @@
 /**
  * One upstream attempt with a deadline. The attempt gets a signal that aborts when the time is up
- * (undici then drops the socket), and the returned promise rejects at that moment with an
- * UpstreamTimeoutError even if something below ignores the signal.
+ * or when the caller's own signal fires (undici then drops the socket), and the returned promise
+ * rejects at that moment (UpstreamTimeoutError, or CallerGoneError) even if something below
+ * ignores the signal.
  *
- * cockatiel's TimeoutPolicy did this with two AbortControllers, three abort listeners and an extra
- * race per attempt, plus the budget's own controller and timer: 12.1–12.9 µs per call against
- * 3.8–4.0 µs here (`node dist/bench/deadline-overhead.js`, side by side). AbortSignal work was ~5% of the
- * gateway's CPU profile under bench (c). One controller and one timer are enough because the
- * call's budget is not a parent signal but a shorter deadline (see CallBudget).
+ * One controller and one timer per attempt, on purpose: the call's budget is not a parent signal
+ * but a shorter deadline (see CallBudget). Why cockatiel's TimeoutPolicy is not used here is in
+ * docs/decisions/circuit-breaker-and-bulkhead.md.
  */
-import { UpstreamTimeoutError } from './upstream-fault';
+import { CallerGoneError, UpstreamTimeoutError } from './upstream-fault';
 
-export function withDeadline<T>(ms: number, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (ms <= 0) return Promise.reject(new UpstreamTimeoutError(ms));
+export function withDeadline<T>(ms: number, attempt: (signal: AbortSignal) => Promise<T>, caller?: AbortSignal): Promise<T> {
+  if (caller?.aborted) return Promise.reject(new CallerGoneError('not-sent'));
+  if (ms <= 0) return Promise.reject(new UpstreamTimeoutError(ms, 'not-sent'));
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -20,21 +20,32 @@ export function withDeadline<T>(ms: number, attempt: (signal: AbortSignal) => Pr
       reject(timedOut);
       controller.abort(timedOut);
     }, ms);
+    const onCallerGone = () => {
+      clearTimeout(timer);
+      const gone = new CallerGoneError('maybe-sent');
+      reject(gone);
+      controller.abort(gone);
+    };
+    caller?.addEventListener('abort', onCallerGone, { once: true });
+    const settle = () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerGone);
+    };
     let pending: Promise<T>;
     try {
       pending = attempt(controller.signal);
     } catch (error) {
-      clearTimeout(timer);
+      settle();
       reject(error);
       return;
     }
     pending.then(
       (value) => {
-        clearTimeout(timer);
+        settle();
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        settle();
         reject(error);
       },
     );

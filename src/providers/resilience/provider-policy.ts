@@ -1,40 +1,31 @@
 /**
- * One provider's resilience policy set (cockatiel), created once per provider connection and
- * shared by every request to it: a bulkhead bounding its calls in flight, a circuit breaker that
- * fails fast while it is down, a deadline on every attempt, and retries for what is safe to send
- * again. Keeping one set per provider is what keeps one provider's trouble away from the others.
+ * One provider's resilience policy set, created once per provider connection and shared by every
+ * request to it: a bulkhead bounding its exchanges in flight, a circuit breaker that fails fast
+ * while it is down, a deadline on every attempt, and retries for what is safe to send again.
+ * Keeping one set per provider is what keeps one provider's trouble away from the others.
  *
- *   bulkhead → retries (budget, backoff, Retry-After) → circuit breaker → deadline → HTTP attempt
+ *   retries (budget, backoff, Retry-After, caller signal)
+ *     → circuit check → bulkhead slot → circuit permit → deadline → one HTTP exchange
  *
- * Reads are retried after a 5xx, a broken connection or a timeout; a write only when its
- * connection was refused, since otherwise the provider may already have acted on it.
+ * The slot is held for the exchange only: a call sleeping before its retry holds nothing. Reads
+ * are retried after a 5xx, a broken connection or a timeout; a write only when no connection was
+ * made, since otherwise the provider may already have acted on it. Everything here sees each real
+ * upstream exchange exactly once: sharing identical reads happens above (SingleFlight).
  */
-import {
-  BrokenCircuitError,
-  BulkheadRejectedError,
-  CircuitState,
-  ConsecutiveBreaker,
-  ExponentialBackoff,
-  IsolatedCircuitError,
-  bulkhead,
-  circuitBreaker,
-  handleWhen,
-  type BulkheadPolicy,
-  type CircuitBreakerPolicy,
-  type IBackoff,
-} from 'cockatiel';
+import { ExponentialBackoff, type IBackoff } from 'cockatiel';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 import type { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { Logger } from '../../logging/logger';
 import type { UpstreamObserver } from '../provider-adapter';
 import { withDeadline } from './attempt-deadline';
+import { Bulkhead, BulkheadFullError } from './bulkhead';
 import { CallBudget } from './call-budget';
-import { ClockedCooldown } from './clocked-cooldown';
+import { CircuitBreaker, type CircuitStateName } from './circuit-breaker';
 import type { ResilienceSettings } from './resilience-settings';
-import { classifyFault, isProviderFailure, UpstreamTimeoutError, type UpstreamFault } from './upstream-fault';
+import { CallerGoneError, classifyFault, isProviderFailure, UpstreamTimeoutError, type UpstreamFault } from './upstream-fault';
 
-export type CircuitStateName = 'closed' | 'half-open' | 'open';
+export type { CircuitStateName } from './circuit-breaker';
 
 export interface ProviderHealthSnapshot {
   circuit: CircuitStateName;
@@ -45,6 +36,8 @@ export interface ProviderHealthSnapshot {
 export interface CallOptions {
   /** The request may be sent again even if it reached the provider (reads, a token call). */
   idempotent: boolean;
+  /** Fires when nobody wants the answer any more: no further attempt or wait, and the attempt in flight is aborted. */
+  signal?: AbortSignal;
 }
 
 export interface ProviderPolicyDeps {
@@ -53,22 +46,15 @@ export interface ProviderPolicyDeps {
   observer?: UpstreamObserver;
   /** Clock for the breaker's cooldown (ms); tests inject one. */
   now?: () => number;
-  /**
-   * Whether the attempt made with this signal only joined an upstream exchange another call
-   * started (the pool shares identical GETs in flight). Its failure is that exchange's, already
-   * counted once by the call that started it: counting it per caller would let one hung request
-   * open the circuit for everyone.
-   */
-  joinedExchange?: (signal: AbortSignal) => boolean;
 }
 
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 export class ProviderPolicy {
-  private readonly failures: ConsecutiveBreaker;
-  private readonly breaker: CircuitBreakerPolicy;
-  private readonly slots: BulkheadPolicy;
+  private readonly breaker: CircuitBreaker;
+  private readonly slots: Bulkhead;
   private readonly backoff: ExponentialBackoff<unknown>;
   private readonly log: Logger;
-  private readonly joinedExchange: (signal: AbortSignal) => boolean;
 
   constructor(
     readonly provider: LeadProvider,
@@ -76,141 +62,124 @@ export class ProviderPolicy {
     deps: ProviderPolicyDeps,
   ) {
     this.log = deps.logger;
-    this.joinedExchange = deps.joinedExchange ?? (() => false);
-    this.failures = new ConsecutiveBreaker(settings.breakerThreshold);
-    // Everything that reaches the breaker as an error is a provider failure (see attemptOnce),
-    // except a SharedOutcome, which cockatiel then lets through without counting either way.
-    this.breaker = circuitBreaker(
-      handleWhen((error) => !(error instanceof SharedOutcome)),
-      {
-        breaker: this.failures,
-        halfOpenAfter: new ClockedCooldown(settings.breakerCooldownMs, deps.now ?? Date.now),
+    this.breaker = new CircuitBreaker({
+      threshold: settings.breakerThreshold,
+      cooldownMs: settings.breakerCooldownMs,
+      now: deps.now ?? Date.now,
+      onStateChange: (state) => {
+        deps.observer?.circuit(provider, state);
+        if (state === 'open') this.log.warn({ circuit: state, cooldownMs: settings.breakerCooldownMs }, 'circuit opened');
+        else this.log.info({ circuit: state }, 'circuit state changed');
       },
-    );
-    this.slots = bulkhead(settings.maxConcurrent, settings.maxQueued);
+    });
+    this.slots = new Bulkhead(settings.maxConcurrent, settings.maxQueued);
     this.backoff = new ExponentialBackoff({
       initialDelay: settings.backoffBaseMs,
       maxDelay: Math.max(settings.backoffBaseMs, settings.timeoutMs),
     });
-
     deps.observer?.circuit(provider, 'closed');
-    this.breaker.onStateChange((state) => {
-      const name = stateName(state);
-      deps.observer?.circuit(provider, name);
-      if (name === 'open') this.log.warn({ circuit: name, cooldownMs: settings.breakerCooldownMs }, 'circuit opened');
-      else this.log.info({ circuit: name }, 'circuit state changed');
-    });
   }
 
   health(): ProviderHealthSnapshot {
-    return { circuit: stateName(this.breaker.state), consecutiveFailures: this.failures.state };
+    return { circuit: this.breaker.state, consecutiveFailures: this.breaker.consecutiveFailures };
+  }
+
+  /** Exchanges holding a bulkhead slot now, and calls waiting for one. */
+  load(): { inFlight: number; queued: number } {
+    return { inFlight: this.slots.inFlight, queued: this.slots.queued };
   }
 
   /** Runs one provider call; `attempt` performs one HTTP exchange and must honour `signal`. */
   async execute<T>(attempt: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T> {
     const budget = new CallBudget(this.settings.retryBudgetMs);
-    try {
-      // A call that waited for its slot until its budget was gone gives up there, without calling
-      // the provider, and so frees the slot for the next one. The bulkhead is given no signal to
-      // do it: cockatiel checks a waiter's signal only when it dequeues it, and a waiter rejected
-      // that way leaves the slot idle and everyone queued behind it stranded.
-      return await this.slots.execute(async () => {
-        if (budget.remainingMs() <= 0) throw new UpstreamTimeoutError(this.settings.retryBudgetMs);
-        return this.withRetries(attempt, options, budget);
-      });
-    } catch (error) {
-      if (error instanceof BulkheadRejectedError)
-        throw this.unavailable(`${this.provider} has too many requests in flight through LeadGraph; try again shortly.`);
-      throw error;
-    }
-  }
-
-  private async withRetries<T>(attempt: (signal: AbortSignal) => Promise<T>, options: CallOptions, budget: CallBudget): Promise<T> {
     let backoff: IBackoff<unknown> | undefined;
     const nextBackoff = () => (backoff = backoff ? backoff.next(undefined) : this.backoff.next()).duration;
     for (let retry = 0; ; retry++) {
-      try {
-        return await this.attemptOnce(attempt, budget);
-      } catch (error) {
-        if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError)
-          throw this.unavailable(`${this.provider} is failing; LeadGraph is not calling it for now. Try again later.`);
-        const fault = classifyFault(error);
-        const waitMs = retry < this.settings.retries ? this.waitBeforeRetry(fault, options, budget, nextBackoff) : undefined;
-        if (waitMs === undefined) throw fault.kind === 'timeout' ? new UpstreamTimeoutError(this.settings.timeoutMs) : error;
-        this.log.info({ fault: fault.kind, retry: retry + 1, waitMs: Math.round(waitMs) }, 'retrying upstream call');
-        if (waitMs > 0) await sleep(waitMs);
-      }
+      const outcome = await this.attemptOnce(attempt, budget, options.signal);
+      if (outcome.ok) return outcome.value;
+      const fault = classifyFault(outcome.error);
+      const waitMs = retry < this.settings.retries ? this.waitBeforeRetry(fault, options, budget, nextBackoff) : undefined;
+      if (waitMs === undefined) throw fault.kind === 'timeout' ? new UpstreamTimeoutError(this.settings.timeoutMs) : outcome.error;
+      this.log.info({ fault: fault.kind, retry: retry + 1, waitMs: Math.round(waitMs) }, 'retrying upstream call');
+      if (waitMs > 0) await sleep(waitMs, options.signal);
+      else if (options.signal?.aborted) throw new CallerGoneError();
     }
   }
 
   /**
-   * One HTTP exchange under the breaker and a deadline. Answers that are not failures (a 4xx, a
-   * 429, a broken body) pass through the breaker as successes: the provider is up and answering,
-   * so they end a run of consecutive failures (and a half-open probe) like any success.
+   * One HTTP exchange under a bulkhead slot, a circuit permit and a deadline. Refusals (open
+   * circuit, full bulkhead, no time left for a slot) are thrown; what the exchange itself gave is
+   * returned as an outcome. Answers that are not failures (a 4xx, a 429, a broken body) count as
+   * successes: the provider is up and answering, so they end a run of failures like any success.
    */
-  private async attemptOnce<T>(attempt: (signal: AbortSignal) => Promise<T>, budget: CallBudget): Promise<T> {
-    let outcome: Outcome<T>;
+  private async attemptOnce<T>(
+    attempt: (signal: AbortSignal) => Promise<T>,
+    budget: CallBudget,
+    signal?: AbortSignal,
+  ): Promise<Outcome<T>> {
+    // Refused before queueing: an open circuit must not cost a place in the queue.
+    if (this.breaker.refusesNow()) throw this.circuitOpen();
+    let release: () => void;
     try {
-      outcome = await this.breaker.execute(async () => {
-        let attemptSignal: AbortSignal | undefined;
-        // A half-open probe always counts: it alone decides whether the circuit closes.
-        const probing = this.breaker.state === CircuitState.HalfOpen;
-        const joined = () => !probing && attemptSignal !== undefined && this.joinedExchange(attemptSignal);
-        try {
-          // Each attempt gets the per-attempt deadline, or what is left of the call's budget if less.
-          const value = await withDeadline(Math.min(this.settings.timeoutMs, budget.remainingMs()), (signal) => {
-            attemptSignal = signal;
-            return attempt(signal);
-          });
-          if (joined()) throw new SharedOutcome<T>({ ok: true, value });
-          return { ok: true as const, value };
-        } catch (error) {
-          if (error instanceof SharedOutcome) throw error;
-          if (joined()) throw new SharedOutcome<T>({ ok: false, error });
-          if (isProviderFailure(classifyFault(error))) throw error;
-          return { ok: false as const, error };
-        }
-      });
+      release = await this.slots.acquire(budget.remainingMs(), signal);
     } catch (error) {
-      if (!(error instanceof SharedOutcome)) throw error;
-      outcome = (error as SharedOutcome<T>).outcome;
+      if (error instanceof BulkheadFullError)
+        throw this.unavailable(`${this.provider} has too many requests in flight through LeadGraph; try again shortly.`);
+      throw error;
     }
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
+    try {
+      const permit = this.breaker.admit();
+      if (!permit) throw this.circuitOpen();
+      try {
+        // Each attempt gets the per-attempt deadline, or what is left of the call's budget if less.
+        const value = await withDeadline(Math.min(this.settings.timeoutMs, budget.remainingMs()), attempt, signal);
+        permit.success();
+        return { ok: true, value };
+      } catch (error) {
+        const fault = classifyFault(error);
+        if (isProviderFailure(fault)) permit.failure();
+        else if (fault.kind === 'local') permit.release();
+        else permit.success();
+        return { ok: false, error };
+      }
+    } finally {
+      release();
+    }
   }
 
   /** How long to wait before trying again, or undefined when this fault must not be retried. */
   private waitBeforeRetry(fault: UpstreamFault, options: CallOptions, budget: CallBudget, nextBackoff: () => number): number | undefined {
-    const allowed = fault.kind === 'refused' || (options.idempotent && fault.kind !== 'final');
-    if (!allowed) return undefined;
+    if (fault.kind === 'local' || fault.kind === 'final') return undefined;
+    if (fault.kind !== 'refused' && !options.idempotent) return undefined;
     const waitMs = fault.kind === 'rate-limited' && fault.retryAfterSeconds !== undefined ? fault.retryAfterSeconds * 1000 : nextBackoff();
     // A wait that leaves no time for the attempt itself only delays the same answer.
     return waitMs < budget.remainingMs() ? waitMs : undefined;
   }
 
+  private circuitOpen(): ProviderError {
+    return this.unavailable(`${this.provider} is failing; LeadGraph is not calling it for now. Try again later.`);
+  }
+
   private unavailable(message: string): ProviderError {
-    return new ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, message);
+    return new ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, message, { delivery: 'not-sent' });
   }
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
 /**
- * The outcome of an attempt that only joined an upstream exchange another call started. Thrown
- * through the breaker so cockatiel counts it neither as a success nor as a failure: the call that
- * started the exchange already counted it once.
+ * A wait on the global timer (which fake clocks in tests control, unlike node:timers/promises),
+ * cut short by the caller going away.
  */
-class SharedOutcome<T> {
-  constructor(readonly outcome: Outcome<T>) {}
-}
-
-/** A wait on the global timer (which fake clocks in tests control, unlike node:timers/promises). */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function stateName(state: CircuitState): CircuitStateName {
-  if (state === CircuitState.Closed) return 'closed';
-  if (state === CircuitState.HalfOpen) return 'half-open';
-  return 'open';
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(new CallerGoneError());
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CallerGoneError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

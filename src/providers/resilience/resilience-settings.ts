@@ -21,6 +21,8 @@ export interface ResilienceSettings {
   maxConcurrent: number;
   /** Calls that may wait for a free slot; beyond that they fail at once. */
   maxQueued: number;
+  /** Largest provider answer body read, in bytes; beyond it PROVIDER_BAD_RESPONSE. Default DEFAULT_MAX_BODY_BYTES (5 MiB). */
+  maxBodyBytes?: number;
 }
 
 export const DEFAULT_RESILIENCE_SETTINGS: ResilienceSettings = Object.freeze({

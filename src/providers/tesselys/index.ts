@@ -1,5 +1,6 @@
 /** Tesselys, as the provider registry knows it. */
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
+import { SingleFlight } from '../http/single-flight';
 import type { ProviderModule, RequestScope } from '../provider-adapter';
 import { createProviderPolicy } from '../resilience/create-provider-policy';
 import { TesselysAdapter, TESSELYS_CAPABILITIES, TESSELYS_RULES } from './tesselys.adapter';
@@ -32,14 +33,18 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
   connect(config, deps, { demo, pools }) {
     const pool = pools.forOrigin(config.baseUrl);
     const logger = deps.logger.child({ provider: LeadProvider.TESSELYS });
-    const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger, pool);
+    const policy = createProviderPolicy(LeadProvider.TESSELYS, deps, logger);
+    // Identical reads in flight share one call, above the policy; Tesselys writes invalidate it.
+    const flights = new SingleFlight();
     const client = (scope?: RequestScope) =>
       new TesselysClient(config, {
         pool,
         policy,
+        flights,
         logger: scope ? scope.logger : logger,
         observer: deps.observer,
         onUpstreamCall: scope?.countUpstreamCall,
+        signal: scope?.signal,
       });
     return {
       provider: LeadProvider.TESSELYS,
@@ -48,8 +53,9 @@ export const tesselysModule: ProviderModule<TesselysConfig> = {
       readsFrom: 'provider',
       rules: TESSELYS_RULES,
       forRequest: (scope) => new TesselysAdapter(client(scope), logger),
-      // The cheapest call that proves both headers are accepted: one lead of the first page.
-      probe: async () => void (await client().listLeads({ page: 1, limit: 1 })),
+      // The cheapest call that proves both headers are accepted: one lead of the first page, one
+      // attempt outside the policy (short deadline, no retry, never counted by the breaker).
+      probe: () => client().probe(),
       health: () => policy.health(),
       // The pool is shared per origin and closed by the directory; nothing else is held open.
       close: async () => undefined,

@@ -68,7 +68,8 @@ export function runTsChild(script: string, args: string[], env: Record<string, s
       else waiters.push(waiter);
     }
   });
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code ?? -1)));
+  // 'close', not 'exit': every stdout line has been read by then.
+  const exited = new Promise<number | string>((resolve) => child.on('close', (code, signal) => resolve(signal ?? code ?? -1)));
   void exited.then((how) => {
     exitHow = how;
     for (const waiter of waiters.splice(0))
