@@ -21,6 +21,11 @@ export interface GatewayContext {
   headers: RequestHeaders;
   /** The `Idempotency-Key` header as sent (not yet validated), or undefined. */
   idempotencyKey?: string;
+  /**
+   * A holder (Apollo shallow-copies the context per operation): set `replayed` when a mutation
+   * answered from a stored outcome; the response then carries `Idempotent-Replayed: true`.
+   */
+  idempotency?: { replayed: boolean };
   /** Fires when the client goes away before its answer: provider work for it may stop. */
   signal: AbortSignal;
 }

@@ -50,6 +50,7 @@ export function requestContextFactory(deps: { logger: Logger; services: Services
       ...(caller ? { caller } : {}),
       headers,
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      idempotency: { replayed: false },
       signal,
     };
   };

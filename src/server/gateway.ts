@@ -30,6 +30,7 @@ import type { ProviderDeps, ProviderModule } from '../providers/provider-adapter
 import type { CircuitStateName } from '../providers/resilience/provider-policy';
 import { DEFAULT_TENANT, ProviderDirectory } from '../providers/provider-directory';
 import { PROVIDER_MODULES } from '../providers/registry';
+import { replayHeaderPlugin } from '../idempotency/replay-header.plugin';
 import { openDemoStore, openStore, type Store } from '../store';
 import { formatGatewayError } from './error-formatting';
 import { GatewayMetrics } from '../observability/metrics';
@@ -182,6 +183,7 @@ async function assemble(
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      replayHeaderPlugin(),
       operationObserverPlugin(metrics),
       ...security.plugins,
       // Field timings for a supergraph router (federated tracing), but never an error's text: any
