@@ -9,13 +9,13 @@ import type { Lead } from '../leads/types/lead.type';
 
 /** The stored form; `v` lets a later format be told apart from this one. */
 export type StoredCreateOutcome =
-  { v: 1; lead: Record<string, unknown> } | { v: 1; error: { message: string; extensions: Record<string, unknown> } };
+  { v: 1; lead: Lead | Record<string, unknown> } | { v: 1; error: { message: string; extensions: Record<string, unknown> } };
 
 export type CreateOutcome = { lead: Lead } | { error: GraphQLError };
 
+/** The store writes it as JSON: Dates become ISO strings, which decodeOutcome turns back into Dates. */
 export function encodeLead(lead: Lead): StoredCreateOutcome {
-  // A JSON round trip here, once, so what is stored is exactly what JSON gives back later.
-  return { v: 1, lead: JSON.parse(JSON.stringify(lead)) as Record<string, unknown> };
+  return { v: 1, lead };
 }
 
 export function encodeError(error: GraphQLError): StoredCreateOutcome {
