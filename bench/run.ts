@@ -14,13 +14,16 @@
  *       (bench/fixed-rate.ts): the gateway's added latency, p50 and p99;
  *   (f) a reference, not LeadGraph: (b)'s bodies sent to bench/pass-through.ts, one GET and the
  *       Tesselys mapper with no GraphQL, no security, no logs: what a process hop alone costs here;
- *       (e) is asked of it too, at 70% of its own maximum.
+ *       (e) is asked of it too, at 70% of its own maximum;
+ *   (k) issue #14: createLead on the simulator without and with an idempotency key (a fresh key
+ *       per request: reserve, send, store the encrypted outcome), alternated twice, and the ratio
+ *       of the gateway's CPU per request (target ≤ 1.10).
  * Each scenario also reports CPU µs per request of the serving process, the simulator and the load
  * generator (from /proc and process.cpuUsage): all three share this machine's cores.
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
- * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d),
+ * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d) and (k),
  * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
  * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
@@ -209,6 +212,27 @@ async function main(): Promise<void> {
       const fields = picked.map((id, i) => `l${i}: lead(id: "${id}") { ${LEAD_FIELDS} }`).join(' ');
       return JSON.stringify({ query: `query Aliases { ${fields} }` });
     });
+    // (k): one document, the key absent or fresh per request (a replay would skip the provider).
+    const createDocument = `mutation Create($input: CreateLeadInput!, $idempotencyKey: String) { createLead(input: $input, idempotencyKey: $idempotencyKey) { replayed lead { ${LEAD_FIELDS} } } }`;
+    const createInput = { provider: 'TESSELYS', title: 'Interesse no plano anual (bench)', tags: ['bench'] };
+    const keyPrefix = `bench-${randomBytes(6).toString('hex')}`;
+    let keysUsed = 0;
+    const createRequest = (withKey: boolean) => ({
+      url: gatewayUrl,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+      requests: [
+        {
+          setupRequest: (req: any) => ({
+            ...req,
+            body: JSON.stringify({
+              query: createDocument,
+              variables: { input: createInput, ...(withKey ? { idempotencyKey: `${keyPrefix}-${keysUsed++}` } : {}) },
+            }),
+          }),
+        },
+      ],
+    });
     const hotBody = JSON.stringify({ query: `query Hot { leads(first: 20) { totalCount nodes { ${LEAD_FIELDS} } } }` });
 
     const gatewayRequest = (bodies: string[]) => {
@@ -269,6 +293,19 @@ async function main(): Promise<void> {
       b: () => measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS }),
       c: () => measure('(c) 10 aliased lead(id)', { ...gatewayRequest(aliasBodies), connections: CONNECTIONS }),
       d: () => measure('(d) 100 concurrent identical', { ...gatewayRequest([hotBody]), connections: 100 }),
+      k: async () => {
+        // Alternated (without, with, without, with) so drift on this noisy machine hits both alike.
+        const rounds: Array<[Measured & { upstreamPerOp: number }, Measured & { upstreamPerOp: number }]> = [];
+        for (let round = 0; round < 2; round++) {
+          const without = await measure('(k) createLead, no key', { ...createRequest(false), connections: CONNECTIONS });
+          const withKey = await measure('(k) createLead, fresh key', { ...createRequest(true), connections: CONNECTIONS });
+          rounds.push([without, withKey]);
+        }
+        const cpu = (side: 0 | 1) => rounds.reduce((sum, pair) => sum + (pair[side].cpuUsPerOp?.target ?? 0), 0);
+        const cpuRatio = cpu(1) / Math.max(1, cpu(0));
+        process.stderr.write(`  (k) gateway CPU per createLead, with a key over without: ${cpuRatio.toFixed(3)} (target <= 1.10)\n`);
+        return { without: rounds[1]![0], withKey: rounds[1]![1], cpuRatio };
+      },
     };
     type ScenarioName = keyof typeof scenarios;
     const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -277,7 +314,7 @@ async function main(): Promise<void> {
       // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
       const chosen = only.length ? only : ['b'];
       const unknown = chosen.filter((name) => !(name in scenarios));
-      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c or d; got ${unknown.join(', ')}`);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d or k; got ${unknown.join(', ')}`);
       if (chosen.includes('a')) await scenarios.a();
       await warmGateway();
       for (const name of chosen.filter((name) => name !== 'a')) await scenarios[name as ScenarioName]();
@@ -289,6 +326,7 @@ async function main(): Promise<void> {
     const b = await scenarios.b();
     const c = await scenarios.c();
     const d = await scenarios.d();
+    const k = await scenarios.k();
     const f = await measure(
       '(f) pass-through, no GraphQL',
       { ...gatewayRequest(listBodies), url: `http://127.0.0.1:${passThroughPort}/`, connections: CONNECTIONS },
@@ -365,6 +403,7 @@ async function main(): Promise<void> {
       c_aliases: c,
       d_hot: d,
       f_pass_through: f,
+      k_create_lead: k,
       e: {
         rate,
         upstream: eUpstream,
@@ -385,6 +424,7 @@ async function main(): Promise<void> {
         d_upstream_calls_per_operation: d.upstreamPerOp,
         f_over_a: f.requestsPerSecond / a.requestsPerSecond,
         b_over_f: b.requestsPerSecond / f.requestsPerSecond,
+        k_cpu_with_key_over_without: k.cpuRatio,
       },
       gatewayPeakRssMb: peakRssMb(gateway.pid!),
     };
@@ -401,12 +441,15 @@ async function main(): Promise<void> {
       row('(c) 10 aliased lead(id)', c, results.ratios.c_over_a.toFixed(2)),
       row('(d) 100 conc. identical leads', d, (d.requestsPerSecond / a.requestsPerSecond).toFixed(2)),
       row('(f) pass-through, no GraphQL', f, results.ratios.f_over_a.toFixed(2)),
+      row('(k) createLead, no key', k.without, '-'),
+      row('(k) createLead, fresh idempotency key', k.withKey, '-'),
       row(`(e) upstream @20ms, ${rate} req/s`, eUpstream, '-'),
       row(`(e) gateway  @20ms, ${rate} req/s`, eGateway, '-'),
       '',
       `(e) added latency: p50 ${results.e.addedP50Ms.toFixed(1)} ms, p99 ${results.e.addedP99Ms.toFixed(1)} ms`,
       `(e) the same for (f)'s pass-through at ${passThroughRate} req/s (70% of its maximum): p50 ${results.e.passThrough.addedP50Ms.toFixed(1)} ms, p99 ${results.e.passThrough.addedP99Ms.toFixed(1)} ms`,
       `(b) against (f), the same list without GraphQL: ${results.ratios.b_over_f.toFixed(2)}`,
+      `(k) gateway CPU per createLead with a key over without: ${k.cpuRatio.toFixed(3)} (target <= 1.10)`,
       `CPU µs/op: the serving process's CPU (all threads) per request; (a)'s is the simulator's own`,
       `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,
       `results: bench/results.json`,

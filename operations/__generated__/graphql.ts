@@ -53,6 +53,8 @@ export type CreateLeadPayload = {
   __typename?: 'CreateLeadPayload';
   /** The lead as the provider created it. */
   lead: Lead;
+  /** True when this answer is the stored outcome of an earlier `createLead` with the same idempotency key and input: nothing was sent to the provider this time (the response also carries `Idempotent-Replayed: true`). */
+  replayed: Scalars['Boolean']['output'];
 };
 
 /** A lead from any provider, in one unified shape. */
@@ -270,7 +272,7 @@ export type LeadStatus =
 /** Create and update leads; each mutation goes to the provider the input or id names. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules. */
+  /** Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules. With an idempotency key (the argument or the `Idempotency-Key` header), the same key and input are sent at most once: a repeat gets the first outcome again (`replayed: true`). */
   createLead: CreateLeadPayload;
   /** Changes a lead; send only the fields that change. Supported by TESSELYS. */
   updateLead: UpdateLeadPayload;
@@ -279,6 +281,7 @@ export type Mutation = {
 
 /** Create and update leads; each mutation goes to the provider the input or id names. */
 export type MutationCreateLeadArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateLeadInput;
 };
 
@@ -403,6 +406,8 @@ export type UpdateLeadPayload = {
   __typename?: 'UpdateLeadPayload';
   /** The lead as the provider stored it after the update. */
   lead: Lead;
+  /** Always false: `updateLead` takes no idempotency key (an update sent twice sets the same values twice). Here so both payloads read alike. */
+  replayed: Scalars['Boolean']['output'];
 };
 
 export type CreateKeyspotLeadMutationVariables = Exact<{

@@ -2,6 +2,7 @@
  * What every resolver receives, whatever the transport (/graphql now, graphql-ws later): built by
  * request-context.ts, the one place a request's context is made.
  */
+import type { IdempotentCreate } from '../idempotency/idempotent-create';
 import type { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../security/scopes';
@@ -11,6 +12,8 @@ export type RequestHeaders = Readonly<Record<string, string | undefined>>;
 
 export interface GatewayContext {
   leads: LeadService;
+  /** createLead under an idempotency key (one instance per process). */
+  idempotentCreate: IdempotentCreate;
   logger: Logger;
   requestId: string;
   /** Upstream calls made so far for this request. */

@@ -6,6 +6,7 @@
  * away. Per-request services come from one injected function (`services`), so what builds them
  * (today a LeadService over the process's providers) can change without touching any transport.
  */
+import type { IdempotentCreate } from '../idempotency/idempotent-create';
 import type { Logger } from '../logging/logger';
 import type { LeadService } from '../leads/service/lead.service';
 import type { RequestScope } from '../providers/provider-adapter';
@@ -25,6 +26,7 @@ export interface RequestContextInput {
 /** The per-request services resolvers use. */
 export interface RequestServices {
   leads: LeadService;
+  idempotentCreate: IdempotentCreate;
 }
 
 /** Builds a request's services; `caller` says whose (its tenant), `scope` is lent to the providers. */
@@ -40,10 +42,11 @@ export function requestContextFactory(deps: { logger: Logger; services: Services
     // A holder object, not a number: Apollo shallow-copies the context per operation.
     const upstream = { calls: 0 };
     const scope: RequestScope = { logger, countUpstreamCall: () => void upstream.calls++, signal };
-    const { leads } = deps.services(caller, scope);
+    const { leads, idempotentCreate } = deps.services(caller, scope);
     const idempotencyKey = headers[IDEMPOTENCY_KEY_HEADER];
     return {
       leads,
+      idempotentCreate,
       logger,
       requestId,
       upstream,

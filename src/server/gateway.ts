@@ -26,10 +26,12 @@ import { createLogger } from '../logging/logger';
 import type { ServerSettings } from '../config/server-config';
 import { CircuitState } from '../leads/enums/circuit-state.enum';
 import { LeadRouting } from '../leads/service/lead-routing';
+import { LeadWriter } from '../leads/service/lead-writer';
 import type { ProviderDeps, ProviderModule } from '../providers/provider-adapter';
 import type { CircuitStateName } from '../providers/resilience/provider-policy';
 import { DEFAULT_TENANT, ProviderDirectory } from '../providers/provider-directory';
 import { PROVIDER_MODULES } from '../providers/registry';
+import { IdempotentCreate, writeLockMs } from '../idempotency/idempotent-create';
 import { replayHeaderPlugin } from '../idempotency/replay-header.plugin';
 import { openDemoStore, openStore, type Store } from '../store';
 import { formatGatewayError } from './error-formatting';
@@ -140,8 +142,14 @@ async function assemble(
   }
 
   // The per-request services, in one place (request-context.ts calls it for every transport).
+  const idempotentCreate = new IdempotentCreate(store.idempotency, {
+    check: (tenant, input) => new LeadWriter(new LeadRouting(directory, tenant)).checkCreate(input),
+    lockMs: writeLockMs(config.resilience),
+    logger,
+  });
   const services: ServicesFactory = (caller, scope) => ({
     leads: new LeadService(new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT), scope),
+    idempotentCreate,
   });
 
   const app = express();

@@ -3,8 +3,11 @@
  * Mutation inputs are validated by the service, shared and provider rules together, so a client
  * learns every problem in one round trip.
  */
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../graphql/context';
+import { MAX_IDEMPOTENCY_KEY_LENGTH, resolveIdempotencyKey } from '../../idempotency/idempotency-key';
+import { DEFAULT_TENANT } from '../../security/scopes';
 import { validateArg } from '../../validation/validate-arg';
 import { CreateLeadInput } from '../inputs/create-lead.input';
 import { LeadsArgs } from '../inputs/leads.args';
@@ -36,13 +39,28 @@ export class LeadResolver {
   }
 
   @Mutation(() => CreateLeadPayload, {
-    description: 'Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules.',
+    description:
+      'Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules. With an idempotency key (the argument or the `Idempotency-Key` header), the same key and input are sent at most once: a repeat gets the first outcome again (`replayed: true`).',
   })
   async createLead(
     @Arg('input', () => CreateLeadInput, { description: 'The new lead.' }) input: CreateLeadInput,
-    @Ctx() { leads }: GatewayContext,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: `1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, unique per lead you mean to create (e.g. a UUID); kept per tenant for IDEMPOTENCY_TTL_HOURS. Same as the \`Idempotency-Key\` header.`,
+    })
+    idempotencyKey: string | null | undefined,
+    @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CreateLeadPayload> {
-    return { lead: await leads.createLead(input) };
+    const key = resolveIdempotencyKey(idempotencyKey, context, info);
+    if (key === undefined) return { lead: await context.leads.createLead(input), replayed: false };
+    const tenant = context.caller?.tenant ?? DEFAULT_TENANT;
+    const result = await context.idempotentCreate.create({ tenant, key, input, signal: context.signal }, () =>
+      context.leads.createLead(input),
+    );
+    if (result.replayed && context.idempotency) context.idempotency.replayed = true;
+    if ('error' in result) throw result.error;
+    return { lead: result.lead, replayed: result.replayed };
   }
 
   @Mutation(() => UpdateLeadPayload, { description: 'Changes a lead; send only the fields that change. Supported by TESSELYS.' })
@@ -51,6 +69,6 @@ export class LeadResolver {
     @Arg('input', () => UpdateLeadInput, { description: 'The changes.' }) input: UpdateLeadInput,
     @Ctx() { leads }: GatewayContext,
   ): Promise<UpdateLeadPayload> {
-    return { lead: await leads.updateLead(id, input) };
+    return { lead: await leads.updateLead(id, input), replayed: false };
   }
 }

@@ -9,4 +9,10 @@ import { Lead } from './lead.type';
 export class CreateLeadPayload {
   @Field(() => Lead, { description: 'The lead as the provider created it.' })
   lead!: Lead;
+
+  @Field(() => Boolean, {
+    description:
+      'True when this answer is the stored outcome of an earlier `createLead` with the same idempotency key and input: nothing was sent to the provider this time (the response also carries `Idempotent-Replayed: true`).',
+  })
+  replayed!: boolean;
 }

@@ -9,4 +9,10 @@ import { Lead } from './lead.type';
 export class UpdateLeadPayload {
   @Field(() => Lead, { description: 'The lead as the provider stored it after the update.' })
   lead!: Lead;
+
+  @Field(() => Boolean, {
+    description:
+      'Always false: `updateLead` takes no idempotency key (an update sent twice sets the same values twice). Here so both payloads read alike.',
+  })
+  replayed!: boolean;
 }
