@@ -127,7 +127,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     return redactingChildren(pino({ ...config, transport: { target: 'pino-pretty', options: { ...pretty, colorize: true } } }), cleaning);
   }
   if (options.destination) return redactingChildren(pino(config, options.destination), cleaning);
-  return redactingChildren(pino(config, pino.destination(1)), cleaning);
+  // Synchronous writes: an asynchronous stdout wrote the lines still queued at process.exit before
+  // the one in flight (a start-up failure's lines came out in another order), and loses what is
+  // queued when the process is killed.
+  return redactingChildren(pino(config, pino.destination({ dest: 1, sync: true })), cleaning);
 }
 
 /** pino-pretty is a development dependency: loaded only when pretty lines are asked for. */
