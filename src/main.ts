@@ -30,8 +30,18 @@ async function main(): Promise<void> {
       'DEMO MODE: built-in provider simulators with demo data stand in for the real providers',
     );
   }
+  if (gateway.config.unreadProviderVariables)
+    logger.warn(
+      { unreadVariables: gateway.config.unreadProviderVariables },
+      'environment variables the gateway does not read (misspelled?)',
+    );
   logger.info(
-    { graphql: `${publicUrl}/graphql`, nodeEnv: gateway.config.nodeEnv, ...(gateway.opsUrl ? { ops: gateway.opsUrl } : {}) },
+    {
+      graphql: `${publicUrl}/graphql`,
+      nodeEnv: gateway.config.nodeEnv,
+      providers: gateway.config.providers.map(({ module }) => module.provider),
+      ...(gateway.opsUrl ? { ops: gateway.opsUrl } : {}),
+    },
     `LeadGraph listening on ${publicUrl}/graphql`,
   );
 
