@@ -7,7 +7,8 @@ import { ConfigError } from './config/gateway-config';
 import { createLogger } from './logging/logger';
 import { startGateway } from './server/gateway';
 
-const SHUTDOWN_LIMIT_MS = 15_000;
+/** Beyond the shutdown grace (SHUTDOWN_GRACE_MS), how long closing may take before the process exits anyway. */
+const SHUTDOWN_MARGIN_MS = 5_000;
 
 async function main(): Promise<void> {
   // Human-readable lines on a developer's machine; JSON wherever logs are collected (LOG_FORMAT=json forces it).
@@ -30,15 +31,26 @@ async function main(): Promise<void> {
       'DEMO MODE: built-in provider simulators with demo data stand in for the real providers',
     );
   }
+  if (gateway.config.unreadProviderVariables)
+    logger.warn(
+      { unreadVariables: gateway.config.unreadProviderVariables },
+      'environment variables the gateway does not read (misspelled?)',
+    );
   logger.info(
-    { graphql: `${publicUrl}/graphql`, nodeEnv: gateway.config.nodeEnv, ...(gateway.opsUrl ? { ops: gateway.opsUrl } : {}) },
+    {
+      graphql: `${publicUrl}/graphql`,
+      nodeEnv: gateway.config.nodeEnv,
+      providers: gateway.config.providers.map(({ module }) => module.provider),
+      ...(gateway.opsUrl ? { ops: gateway.opsUrl } : {}),
+    },
     `LeadGraph listening on ${publicUrl}/graphql`,
   );
 
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down: no new connections; in-flight requests get up to 10 s');
+    const graceMs = gateway.config.server.shutdownGraceMs;
+    logger.info({ signal, graceMs }, 'shutting down: no new connections; in-flight requests get up to the grace');
     // A last resort if something refuses to close: never hang a deployment's rollout.
-    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+    setTimeout(() => process.exit(1), graceMs + SHUTDOWN_MARGIN_MS).unref();
     gateway.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -9,6 +9,7 @@ import { readSecurityConfig, type SecurityConfig } from '../security/security-co
 import type { ResilienceSettings } from '../providers/resilience/resilience-settings';
 import { readResilienceConfig } from './resilience-config';
 import { readServerConfig, type ServerSettings } from './server-config';
+import { trackReads, unreadVariables } from './unread-variables';
 import { readStoreConfig, storeSecretsInEnv, type StoreConfig } from '../store/store-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -38,6 +39,8 @@ export interface GatewayConfig {
   store: StoreConfig;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
+  /** Set `<PROVIDER>_*` variables no provider reads (misspelled?), sorted; names only, for a start-up warning. */
+  unreadProviderVariables?: string[];
 }
 
 export class ConfigError extends Error {
@@ -75,8 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
 
   const providers: ConfiguredProvider[] = [];
   let providerProblems = 0;
+  const providerEnv = trackReads(env);
   for (const module of modules) {
-    const result = module.readConfig(env);
+    const result = module.readConfig(providerEnv.env);
     providerProblems += result.problems.length;
     problems.push(...result.problems);
     if (result.config) providers.push({ module, config: result.config });
@@ -91,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   // Federated traces name types and fields: served only where introspection is (unless told).
   const server = readServerConfig(env, security.config.introspection);
   problems.push(...server.problems);
+  // Two listeners cannot share a port: said here, naming both, rather than as EADDRINUSE from listen.
+  if (server.settings.opsPort && server.settings.opsPort === port)
+    problems.push('OPS_PORT must differ from PORT (the ops endpoints need a port of their own)');
 
   // Production never falls back to the simulators on its own: a typo in one variable name would
   // store real leads in memory and lose them on restart. Only LEADGRAPH_DEMO=1 says so explicitly.
@@ -104,6 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   const store = readStoreConfig(env, storeEnvOf(nodeEnvText, demo));
   problems.push(...store.problems);
   if (problems.length > 0) throw new ConfigError(problems);
+  const unread = unreadVariables(
+    env,
+    modules.map((module) => `${module.provider}_`),
+    providerEnv.read,
+  );
   return {
     port,
     nodeEnv: nodeEnvText as NodeEnv,
@@ -116,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     server: server.settings,
     store: store.config,
     compileAfter,
+    ...(unread.length ? { unreadProviderVariables: unread } : {}),
   };
 }
 

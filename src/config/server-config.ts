@@ -15,6 +15,11 @@ export interface ServerSettings {
   keepAliveTimeoutMs: number;
   /** Connections beyond this are refused at once (server.maxConnections); 0 means no cap. */
   maxConnections: number;
+  /**
+   * On close (SIGTERM), in-flight requests get this long (ms) before their connections are cut;
+   * provider calls still running at 80% of it are abandoned so their answer still goes out.
+   */
+  shutdownGraceMs: number;
   /** When set, /metrics and the detail of /readyz need `Authorization: Bearer <token>`. */
   metricsToken?: string;
   /** When set, /healthz, /readyz and /metrics are served on this port only (not on PORT). */
@@ -28,6 +33,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   headersTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1_000,
+  shutdownGraceMs: 10_000,
   federationTraces: false,
 };
 
@@ -61,6 +67,7 @@ export function readServerConfig(
     problems,
   );
   const maxConnections = readInteger(env, 'MAX_CONNECTIONS', DEFAULT_SERVER_SETTINGS.maxConnections, 0, 1_000_000, problems);
+  const shutdownGraceMs = readInteger(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SERVER_SETTINGS.shutdownGraceMs, 100, 600_000, problems);
 
   const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
   const unsafe = headerUnsafeProblem('METRICS_TOKEN', metricsToken);
@@ -88,6 +95,7 @@ export function readServerConfig(
       headersTimeoutMs,
       keepAliveTimeoutMs,
       maxConnections,
+      shutdownGraceMs,
       ...(metricsToken && !unsafe ? { metricsToken } : {}),
       ...(opsPort !== undefined ? { opsPort } : {}),
       federationTraces,

@@ -113,7 +113,9 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
       document: request.document,
       contextValue: request.context,
       variableValues: request.request.variables ?? {},
-      operationName: request.operationName,
+      // The name the client sent: Apollo's `request.operationName` is null when it matched no
+      // operation, and graphql-js would then run a one-operation document's only operation.
+      operationName: request.request.operationName ?? request.operationName,
     });
 
   const executor: GatewayExecutor = async (request) => {

@@ -187,7 +187,7 @@ async function assemble(
     stopOnTerminationSignals: false,
     formatError: formatGatewayError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -246,12 +246,17 @@ async function assemble(
     opsUrl = urlOf(await opsListening);
   }
 
+  // Provider calls still running near the end of the shutdown grace are abandoned, so their
+  // requests answer (PROVIDER_UNAVAILABLE) before the drain cuts the connections.
+  const stopping = new AbortController();
+  let stopTimer: NodeJS.Timeout | undefined;
   routes.graphql = graphqlEndpoint({
     apollo,
     security: config.security,
     pipeline,
     logger,
     context: requestContextFactory({ logger, services }),
+    stopping: stopping.signal,
   });
 
   const url = urlOf(await listening);
@@ -265,7 +270,9 @@ async function assemble(
     store,
     close() {
       readiness.markShuttingDown();
-      closing ??= closeAll();
+      stopTimer ??= setTimeout(() => stopping.abort(new Error('gateway shutting down')), Math.floor(config.server.shutdownGraceMs * 0.8));
+      stopTimer.unref();
+      closing ??= closeAll().finally(() => clearTimeout(stopTimer));
       return closing;
     },
   };

@@ -36,6 +36,11 @@ export interface GraphqlEndpointOptions {
   /** The one request-context factory (graphql/request-context.ts). */
   context: RequestContextFactory;
   logger: Logger;
+  /**
+   * Aborted when the gateway stops waiting for in-flight work (shutdown): every request in flight
+   * then stops its provider calls as if its client had gone, and answers with what it has.
+   */
+  stopping?: AbortSignal;
 }
 
 /**
@@ -62,6 +67,15 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions) {
   const { apollo, logger, pipeline } = options;
   const harden = graphqlHttpHardening(options.security);
   const readBody = jsonBodyReader(options.security.bodyLimitBytes);
+  /** Each request's abort controller until its response closes. */
+  const inFlight = new Set<AbortController>();
+  options.stopping?.addEventListener(
+    'abort',
+    () => {
+      for (const controller of inFlight) controller.abort(options.stopping!.reason);
+    },
+    { once: true },
+  );
 
   async function serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     if (!harden(req, res)) return;
@@ -89,9 +103,13 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions) {
       headers.set(name, text);
       plainHeaders[name] = text;
     }
-    // The client going away before its answer (a closed socket, an aborted fetch) stops its provider work.
+    // The client going away before its answer (a closed socket, an aborted fetch) stops its provider
+    // work; so does the end of a shutdown's grace (`stopping`), so the answer goes out before the cut.
     const disconnected = new AbortController();
+    inFlight.add(disconnected);
+    if (options.stopping?.aborted) disconnected.abort(options.stopping.reason);
     res.once('close', () => {
+      inFlight.delete(disconnected);
       if (!res.writableFinished) disconnected.abort(new Error('client disconnected'));
     });
     const url = req.url ?? '/';

@@ -283,6 +283,7 @@ describe('server limits and the ops endpoints', () => {
       headersTimeoutMs: 10_000,
       keepAliveTimeoutMs: 5_000,
       maxConnections: 1_000,
+      shutdownGraceMs: 10_000,
       federationTraces: true,
     });
     const production = load({ ...TESSELYS_ENV, ...DATA_KEY_ENV, NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' }).server;

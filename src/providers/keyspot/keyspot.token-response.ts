@@ -1,6 +1,11 @@
 /**
  * Reads Keyspot's token response, whose shape is not documented (providers/README.md): the JWT may
  * sit under several keys, and its lifetime is taken from the JWT's own `exp` when it has one.
+ *
+ * The answer is untrusted provider input: a token that cannot travel in an `Authorization` header
+ * (anything but visible ASCII) or longer than MAX_TOKEN_LENGTH is a ResponseShapeError
+ * (PROVIDER_BAD_RESPONSE), so it is never cached and the next call asks again; a lifetime is at
+ * most MAX_LIFETIME_MS, so an absurd `exp` or `expiresIn` cannot pin one token for ever.
  */
 import { decodeJwt } from 'jose';
 import { ResponseShapeError } from '../../leads/mapping/response-shape.error';
@@ -12,6 +17,11 @@ export interface IssuedToken {
 }
 
 const DEFAULT_LIFETIME_SECONDS = 3600;
+/** Far beyond any JWT, well under what HTTP servers accept as one header. */
+const MAX_TOKEN_LENGTH = 4096;
+const MAX_LIFETIME_MS = 24 * 3600_000;
+/** Visible ASCII only: what an HTTP header value can carry without surprises (RFC 9110 token68 and more). */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const TOKEN_KEYS = ['token', 'accessToken', 'access_token'] as const;
 
 export function parseKeyspotTokenResponse(body: unknown, now: number): IssuedToken {
@@ -22,7 +32,10 @@ export function parseKeyspotTokenResponse(body: unknown, now: number): IssuedTok
   );
   if (!token)
     throw new ResponseShapeError('no token under data.token, data.accessToken, data.access_token, token, accessToken or access_token');
-  return { token, expiresAt: expiryOf(token, data, root, now) };
+  if (token.length > MAX_TOKEN_LENGTH) throw new ResponseShapeError(`the token is longer than ${MAX_TOKEN_LENGTH} characters`);
+  // Never quoted: the value is a credential.
+  if (!HEADER_SAFE.test(token)) throw new ResponseShapeError('the token holds a character that cannot be sent in an HTTP header');
+  return { token, expiresAt: Math.min(expiryOf(token, data, root, now), now + MAX_LIFETIME_MS) };
 }
 
 function expiryOf(token: string, data: Record<string, unknown>, root: Record<string, unknown>, now: number): number {
