@@ -24,6 +24,23 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Signals are ours before the "listening" line goes out: whoever waits for that line may stop us at once.
+  const running = gateway;
+  const shutdown = (signal: string) => {
+    const graceMs = running.config.server.shutdownGraceMs;
+    logger.info({ signal, graceMs }, 'shutting down: no new connections; in-flight requests get up to the grace');
+    // A last resort if something refuses to close: never hang a deployment's rollout.
+    setTimeout(() => process.exit(1), graceMs + SHUTDOWN_MARGIN_MS).unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
   const publicUrl = `http://localhost:${new URL(gateway.url.replace('[::]', 'localhost').replace('0.0.0.0', 'localhost')).port}`;
   if (gateway.config.demo) {
     logger.warn(
@@ -45,22 +62,6 @@ async function main(): Promise<void> {
     },
     `LeadGraph listening on ${publicUrl}/graphql`,
   );
-
-  const shutdown = (signal: string) => {
-    const graceMs = gateway.config.server.shutdownGraceMs;
-    logger.info({ signal, graceMs }, 'shutting down: no new connections; in-flight requests get up to the grace');
-    // A last resort if something refuses to close: never hang a deployment's rollout.
-    setTimeout(() => process.exit(1), graceMs + SHUTDOWN_MARGIN_MS).unref();
-    gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
