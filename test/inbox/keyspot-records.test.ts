@@ -14,7 +14,9 @@ import { silentLogger } from '../../src/logging/logger';
 import { keyspotModule } from '../../src/providers/keyspot';
 import type { RequestScope } from '../../src/providers/provider-adapter';
 import { ProviderDirectory } from '../../src/providers/provider-directory';
+import type { LeadRecordRepository } from '../../src/store';
 import { LEAD_FIELDS_FRAGMENT } from '../support/lead-fields';
+import { captureLogs } from '../support/log-capture';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 const CREATE_LEAD = /* GraphQL */ `
@@ -137,5 +139,37 @@ describe('records are per tenant', () => {
     expect(await globex.lead(created.id)).toBeNull();
     expect((await globex.leads({ filter: { provider: LeadProvider.KEYSPOT } } as never)).totalCount).toBe(0);
     expect((await acme.leads({ filter: { provider: LeadProvider.KEYSPOT } } as never)).totalCount).toBe(1);
+  });
+});
+
+describe('a record that cannot be written', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ omit: ['tesselys'] });
+  });
+  afterAll(() => stack.close());
+
+  test('does not fail the create Keyspot accepted (a failure would invite a duplicate); it is logged without personal data', async () => {
+    const logs = captureLogs();
+    const broken = {
+      upsert: () => Promise.reject(new Error('disk full')),
+      get: () => Promise.resolve(undefined),
+      list: () => Promise.resolve({ items: [], totalCount: 0 }),
+    } as unknown as LeadRecordRepository;
+    const directory = new ProviderDirectory([keyspotModule], { logger: logs.logger, leadRecords: broken });
+    try {
+      const config = { baseUrl: stack.keyspot.url, auth: { kind: 'client-credentials' as const, ...stack.keyspot.credentials } };
+      await directory.connect('acme', keyspotModule, config, { demo: false });
+      const scope: RequestScope = { logger: logs.logger, countUpstreamCall: () => undefined };
+      const writer = new LeadWriter(new LeadRouting(directory, 'acme'));
+      const created = await writer.create(keyspotInput('Ana Lima') as unknown as CreateLeadInput, new ScopedAdapters(scope));
+      expect(stack.keyspot.leads().map((lead) => `keyspot:${lead.id}`)).toContain(created.id);
+      const line = logs.records().find((record) => record.msg === 'keyspot lead created but not recorded: it cannot be read back');
+      expect(line).toMatchObject({ leadId: created.id });
+      const all = logs.lines.join('\n');
+      for (const secret of ['Ana Lima', 'joao.silva@example.com', '98765-4321']) expect(all).not.toContain(secret);
+    } finally {
+      await directory.close();
+    }
   });
 });
