@@ -12,6 +12,8 @@
  *   (d) 100 concurrent identical leads(first: 20): upstream calls per operation;
  *   (e) simulator at 20 ms, both driven open-loop at a fixed rate of ~70% of (b)'s maximum
  *       (bench/fixed-rate.ts): the gateway's added latency, p50 and p99;
+ *   (g) one inbox (issue #15): the same leads(first: 20) pages, single-provider (filter.provider
+ *       TESSELYS) and merged (Keyspot records + Tesselys, no filter.provider), side by side;
  *   (f) a reference, not LeadGraph: (b)'s bodies sent to bench/pass-through.ts, one GET and the
  *       Tesselys mapper with no GraphQL, no security, no logs: what a process hop alone costs here;
  *       (e) is asked of it too, at 70% of its own maximum;
@@ -23,7 +25,7 @@
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
- * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d) and (k),
+ * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d), (g) and (k),
  * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
  * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
@@ -41,6 +43,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(1, Math.round(SECONDS / 3));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const TESSELYS = { accessToken: 'tsl_demo_access_token', companyToken: 'tsl_demo_company_token' };
+const KEYSPOT = { clientId: 'ks_demo_client', clientSecret: 'ks_demo_secret' };
+/** Keyspot leads created through the gateway before measuring, so (g)'s merged pages hold both providers. */
+const KEYSPOT_LEADS = 60;
 const API_KEY = `bench-${randomBytes(12).toString('hex')}`;
 
 const LEAD_FIELDS = `id provider providerLeadId title description contact { personId name email phone } status providerStatus
@@ -169,6 +174,9 @@ async function main(): Promise<void> {
     API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
     RATE_LIMIT_PER_MINUTE: '0',
     TESSELYS_BASE_URL: simUrl,
+    KEYSPOT_BASE_URL: `http://127.0.0.1:${keyspotPort}`,
+    KEYSPOT_CLIENT_ID: KEYSPOT.clientId,
+    KEYSPOT_CLIENT_SECRET: KEYSPOT.clientSecret,
     TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
     TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
     // Operation logs go to stdout, which this runner discards: logging cost stays in the measurement.
@@ -187,25 +195,48 @@ async function main(): Promise<void> {
   });
 
   try {
-    // Request bodies for (b): every page of every filter/order combination, so no cache or dedupe can help.
-    const listBodies: string[] = [];
-    const filters = [{}, { status: 'NEW' }, { status: 'CONTACTED' }, { search: 'a' }];
-    const orders = [undefined, { field: 'TITLE', direction: 'ASC' }];
-    for (const filter of filters) {
-      for (const orderBy of orders) {
-        let after: string | null = null;
-        for (let page = 0; page < 4; page++) {
-          const query = `query Bench($after: String, $filter: LeadFilter, $orderBy: LeadOrder) { leads(first: 20, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${LEAD_FIELDS} } } } }`;
-          const variables = { after, filter, orderBy };
-          listBodies.push(JSON.stringify({ query, variables }));
-          const answer = await gql(gatewayUrl, query, variables);
-          if (answer.errors) throw new Error(`bench query failed: ${JSON.stringify(answer.errors)}`);
-          if (!answer.data.leads.pageInfo.hasNextPage) break;
-          after = answer.data.leads.pageInfo.endCursor;
+    // Keyspot leads (recorded by the gateway) for (g)'s merged pages.
+    for (let i = 0; i < KEYSPOT_LEADS; i++) {
+      const answer = await gql(gatewayUrl, 'mutation($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }', {
+        input: {
+          provider: 'KEYSPOT',
+          description: `Bench lead ${i}`,
+          contact: { name: `Bench ${i}`, email: `bench${i}@example.com`, phone: '+55 11 98765-4321' },
+        },
+      });
+      if (answer.errors) throw new Error(`bench createLead failed: ${JSON.stringify(answer.errors)}`);
+    }
+    /** Every page (up to 4) of every filter/order combination, so no cache or dedupe can help. */
+    const pageBodies = async (filters: Array<Record<string, unknown>>): Promise<string[]> => {
+      const bodies: string[] = [];
+      for (const filter of filters) {
+        for (const orderBy of [undefined, { field: 'TITLE', direction: 'ASC' }]) {
+          let after: string | null = null;
+          for (let page = 0; page < 4; page++) {
+            const query = `query Bench($after: String, $filter: LeadFilter, $orderBy: LeadOrder) { leads(first: 20, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${LEAD_FIELDS} } } } }`;
+            const variables = { after, filter, orderBy };
+            bodies.push(JSON.stringify({ query, variables }));
+            const answer = await gql(gatewayUrl, query, variables);
+            if (answer.errors) throw new Error(`bench query failed: ${JSON.stringify(answer.errors)}`);
+            if (!answer.data.leads.pageInfo.hasNextPage) break;
+            after = answer.data.leads.pageInfo.endCursor;
+          }
         }
       }
-    }
-    const all = await gql(gatewayUrl, '{ leads(first: 100) { nodes { id } } }');
+      return bodies;
+    };
+    // (b): Tesselys named, so it stays the single-provider page it always measured.
+    const tesselysOnly = { provider: 'TESSELYS' };
+    const listBodies = await pageBodies([
+      tesselysOnly,
+      { ...tesselysOnly, status: 'NEW' },
+      { ...tesselysOnly, status: 'CONTACTED' },
+      { ...tesselysOnly, search: 'a' },
+    ]);
+    // (g): the same pages of one provider, and of the merged inbox.
+    const singleBodies = await pageBodies([tesselysOnly]);
+    const mergedBodies = await pageBodies([{}]);
+    const all = await gql(gatewayUrl, '{ leads(first: 100, filter: { provider: TESSELYS }) { nodes { id } } }');
     const ids: string[] = all.data.leads.nodes.map((n: { id: string }) => n.id);
     const aliasBodies = Array.from({ length: 20 }, (_, round) => {
       const picked = Array.from({ length: 10 }, (_, i) => ids[(round * 3 + i * 7) % ids.length]);
@@ -287,12 +318,16 @@ async function main(): Promise<void> {
     process.stderr.write(
       `bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections, gateway node flags: ${nodeArgs.join(' ') || '(none)'}\n`,
     );
-    /** (a)–(d): the scenarios BENCH_ONLY may pick from, run the same way in the full bench. */
+    /** (a)–(d), (g) and (k): the scenarios BENCH_ONLY may pick from, run the same way in the full bench. */
     const scenarios = {
       a: () => measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim),
       b: () => measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS }),
       c: () => measure('(c) 10 aliased lead(id)', { ...gatewayRequest(aliasBodies), connections: CONNECTIONS }),
       d: () => measure('(d) 100 concurrent identical', { ...gatewayRequest([hotBody]), connections: 100 }),
+      g: async () => ({
+        single: await measure('(g) one provider, leads(first: 20)', { ...gatewayRequest(singleBodies), connections: CONNECTIONS }),
+        merged: await measure('(g) merged inbox, leads(first: 20)', { ...gatewayRequest(mergedBodies), connections: CONNECTIONS }),
+      }),
       k: async () => {
         // Alternated (without, with, without, with) so drift on this noisy machine hits both alike.
         const rounds: Array<[Measured & { upstreamPerOp: number }, Measured & { upstreamPerOp: number }]> = [];
@@ -314,7 +349,7 @@ async function main(): Promise<void> {
       // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
       const chosen = only.length ? only : ['b'];
       const unknown = chosen.filter((name) => !(name in scenarios));
-      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d or k; got ${unknown.join(', ')}`);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g or k; got ${unknown.join(', ')}`);
       if (chosen.includes('a')) await scenarios.a();
       await warmGateway();
       for (const name of chosen.filter((name) => name !== 'a')) await scenarios[name as ScenarioName]();
@@ -326,6 +361,7 @@ async function main(): Promise<void> {
     const b = await scenarios.b();
     const c = await scenarios.c();
     const d = await scenarios.d();
+    const g = await scenarios.g();
     const k = await scenarios.k();
     const f = await measure(
       '(f) pass-through, no GraphQL',
@@ -402,6 +438,8 @@ async function main(): Promise<void> {
       b_leads: b,
       c_aliases: c,
       d_hot: d,
+      g_single_provider: g.single,
+      g_merged: g.merged,
       f_pass_through: f,
       k_create_lead: k,
       e: {
@@ -425,6 +463,7 @@ async function main(): Promise<void> {
         f_over_a: f.requestsPerSecond / a.requestsPerSecond,
         b_over_f: b.requestsPerSecond / f.requestsPerSecond,
         k_cpu_with_key_over_without: k.cpuRatio,
+        g_merged_over_single: g.merged.requestsPerSecond / g.single.requestsPerSecond,
       },
       gatewayPeakRssMb: peakRssMb(gateway.pid!),
     };
@@ -440,6 +479,8 @@ async function main(): Promise<void> {
       row('(b) leads(first: 20), all fields', b, results.ratios.b_over_a.toFixed(2)),
       row('(c) 10 aliased lead(id)', c, results.ratios.c_over_a.toFixed(2)),
       row('(d) 100 conc. identical leads', d, (d.requestsPerSecond / a.requestsPerSecond).toFixed(2)),
+      row('(g) one provider, leads(first: 20)', g.single, (g.single.requestsPerSecond / a.requestsPerSecond).toFixed(2)),
+      row('(g) merged inbox, leads(first: 20)', g.merged, (g.merged.requestsPerSecond / a.requestsPerSecond).toFixed(2)),
       row('(f) pass-through, no GraphQL', f, results.ratios.f_over_a.toFixed(2)),
       row('(k) createLead, no key', k.without, '-'),
       row('(k) createLead, fresh idempotency key', k.withKey, '-'),
@@ -450,6 +491,7 @@ async function main(): Promise<void> {
       `(e) the same for (f)'s pass-through at ${passThroughRate} req/s (70% of its maximum): p50 ${results.e.passThrough.addedP50Ms.toFixed(1)} ms, p99 ${results.e.passThrough.addedP99Ms.toFixed(1)} ms`,
       `(b) against (f), the same list without GraphQL: ${results.ratios.b_over_f.toFixed(2)}`,
       `(k) gateway CPU per createLead with a key over without: ${k.cpuRatio.toFixed(3)} (target <= 1.10)`,
+      `(g) merged inbox against one provider, same pages: ${results.ratios.g_merged_over_single.toFixed(2)}`,
       `CPU µs/op: the serving process's CPU (all threads) per request; (a)'s is the simulator's own`,
       `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,
       `results: bench/results.json`,

@@ -205,6 +205,13 @@ export type LeadProvider =
   /** Tesselys, the general CRM (list, get, create, update). */
   | 'TESSELYS';
 
+/** Where `lead`, `node` and `leads` read a provider's leads from. */
+export type LeadReadSource =
+  /** LeadGraph's own record of the leads it created at this provider (the provider has no read API): only leads created through this gateway (by `createLead` or a delivered `submitLead`), for the caller's tenant. */
+  | 'GATEWAY_RECORD'
+  /** The provider's own API: every lead the provider holds. */
+  | 'PROVIDER';
+
 /** Where a lead came from. On create: KEYSPOT takes every value but EVENT (sent as OTHER); TESSELYS takes WEBSITE, PHONE, EMAIL, REFERRAL, SOCIAL_MEDIA, EVENT and OTHER as they are, INSTAGRAM/FACEBOOK/WHATSAPP as SOCIAL_MEDIA, and anything else as OTHER. */
 export type LeadSource =
   /** Created through an API (Keyspot’s default). */
@@ -341,7 +348,7 @@ export type ProviderHealth = {
 /** A provider known to LeadGraph and what it can do. */
 export type ProviderInfo = {
   __typename?: 'ProviderInfo';
-  /** The operations this provider supports. */
+  /** The operations this provider supports through LeadGraph. For a provider read from the gateway record (see `readsFrom`), GET_LEAD and LIST_LEADS cover only the leads created through this gateway. */
   capabilities: Array<ProviderCapability>;
   /** Whether credentials are configured (or a simulator stands in for it). */
   configured: Scalars['Boolean']['output'];
@@ -351,14 +358,16 @@ export type ProviderInfo = {
   health: Maybe<ProviderHealth>;
   /** The provider. */
   provider: LeadProvider;
+  /** Where this provider's leads are read from: its API (PROVIDER), or LeadGraph's record of what it created there (GATEWAY_RECORD: only leads created through this gateway are there). */
+  readsFrom: LeadReadSource;
 };
 
 /** Read leads from every configured provider, and what each provider can do. */
 export type Query = {
   __typename?: 'Query';
-  /** One lead by its global id; null when the provider says it does not exist. */
+  /** One lead by its global id; null when the provider says it does not exist. KEYSPOT leads are read from the gateway record, so only leads created through this gateway are found; any other Keyspot id is null. */
   lead: Maybe<Lead>;
-  /** Leads, newest first by default, as a Relay connection: page forward with `first`/`after`, backward with `last`/`before` (1..100, default 20). Without `filter.provider`, lists every provider that can list. */
+  /** Leads, newest first by default, as a Relay connection: page forward with `first`/`after`, backward with `last`/`before` (1..100, default 20). Without `filter.provider`, one connection over every provider that can list, merged in the requested order (ties by id in the same direction), `totalCount` the sum; a status a provider does not use matches nothing there, and a failing provider fails the page with its own error code. KEYSPOT lists only the leads created through this gateway. */
   leads: LeadConnection;
   /** Any object by its global id (Relay); null when it does not exist. */
   node: Maybe<Node>;

@@ -12,6 +12,7 @@ import type { CreateLeadInput } from '../leads/inputs/create-lead.input';
 import type { UpdateLeadInput } from '../leads/inputs/update-lead.input';
 import type { Lead } from '../leads/types/lead.type';
 import type { Logger } from '../logging/logger';
+import type { LeadRecordRepository } from '../store';
 import type { UpstreamPool } from './http/upstream-pool';
 import type { ProviderHealthSnapshot } from './resilience/provider-policy';
 import type { ResilienceSettings } from './resilience/resilience-settings';
@@ -131,6 +132,14 @@ export interface ProviderDeps {
   now?: () => number;
   /** Timeouts, retries, circuit breaker and bulkhead limits; defaults when absent. */
   resilience?: ResilienceSettings;
+  /**
+   * The gateway's record of leads it created (the store). With it, a provider without a read API
+   * (Keyspot) records every lead it creates and serves reads from that record; without it, it
+   * cannot be read at all.
+   */
+  leadRecords?: LeadRecordRepository;
+  /** The tenant a connection belongs to; set by the directory on connect(), so records stay per tenant. */
+  tenant?: string;
 }
 
 export interface DemoOptions {
@@ -168,8 +177,10 @@ export interface ConnectOptions {
 /** What a provider folder exports for the registry. */
 export interface ProviderModule<TConfig = unknown> {
   readonly provider: LeadProvider;
-  /** What the provider can do once connected (reported for unconfigured providers too). */
+  /** What the provider can do once connected to a gateway with a store (reported for unconfigured providers too). */
   readonly capabilities: readonly ProviderCapability[];
+  /** Where its reads come from once connected to a gateway with a store; 'provider' when absent. */
+  readonly readsFrom?: LeadReadSource;
   readonly rules: ProviderRules;
   readConfig(env: NodeJS.ProcessEnv): ProviderConfigResult<TConfig>;
   /** Starts this provider's simulator, seeded with demo data, and the config that points at it. */

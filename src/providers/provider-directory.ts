@@ -14,7 +14,7 @@ import type { LeadProvider } from '../leads/enums/lead-provider.enum';
 import type { ProviderCapability } from '../leads/enums/provider-capability.enum';
 import { ListingTotals } from '../leads/pagination/listing-totals';
 import type { UpstreamPoolOptions } from './http/upstream-pool';
-import type { ProviderConnection, ProviderDeps, ProviderModule } from './provider-adapter';
+import type { LeadReadSource, ProviderConnection, ProviderDeps, ProviderModule } from './provider-adapter';
 import { SharedProviderPools } from './provider-pools';
 import type { CircuitStateName } from './resilience/provider-policy';
 
@@ -26,6 +26,8 @@ export interface ProviderStatus {
   configured: boolean;
   demo: boolean;
   capabilities: ProviderCapability[];
+  /** Where reads come from: the provider's API, or the gateway's record of the leads it created there. */
+  readsFrom: LeadReadSource;
   /** Null when not configured. */
   health: { circuit: CircuitState; consecutiveFailures: number } | null;
 }
@@ -69,7 +71,8 @@ export class ProviderDirectory {
     config: TConfig,
     options: { demo: boolean },
   ): Promise<ProviderConnection> {
-    const deps = { ...this.deps, logger: this.deps.logger.child({ tenant }) };
+    // The tenant rides along so a connection's lead records (deps.leadRecords) are that tenant's alone.
+    const deps = { ...this.deps, tenant, logger: this.deps.logger.child({ tenant }) };
     const connection = module.connect(config, deps, { demo: options.demo, pools: this.pools });
     let entries = this.tenants.get(tenant);
     if (!entries) {
@@ -125,6 +128,7 @@ export class ProviderDirectory {
         configured: connection !== undefined,
         demo: connection?.demo ?? false,
         capabilities: [...this.capabilities(tenant, module.provider)],
+        readsFrom: connection?.readsFrom ?? module.readsFrom ?? 'provider',
         health: connection ? healthOf(connection) : null,
       };
     });

@@ -126,7 +126,8 @@ async function assemble(
   const store = config.demo ? await openDemoStore(storeOptions) : await openStore(storeOptions);
   closers.push(() => store.close());
 
-  const directory = new ProviderDirectory(modules, deps);
+  // Connections record (and read back) the leads they create on providers without a read API.
+  const directory = new ProviderDirectory(modules, { ...deps, leadRecords: store.leadRecords });
   closers.push(() => directory.close());
   const demoSimulators: DemoSimulatorInfo[] = [];
   if (config.demo) {

@@ -75,21 +75,18 @@ describe('lead(id)', () => {
     },
   );
 
-  test('a Keyspot id fails on its own field and reaches no provider, not even the token endpoint', async () => {
+  // Issue #15: Keyspot is read from the gateway's record of what it created there (test/inbox).
+  test('a Keyspot id this gateway never created is null, and reaches no provider, not even the token endpoint', async () => {
     const res = await stack.gql('query($id: ID!) { lead(id: $id) { id } }', { id: 'keyspot:abc123' });
-    expect(res.errors).toHaveLength(1);
-    expect(res.errors![0]!.path).toEqual(['lead']);
+    expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ lead: null });
-    expect(res.errors![0]!.extensions).toMatchObject({ code: 'UNSUPPORTED_BY_PROVIDER', provider: 'KEYSPOT' });
     expect(stack.upstreamCalls()).toBe(0);
   });
 
-  test('a Keyspot id beside a Tesselys id fails alone; the Tesselys lead still resolves', async () => {
+  test('an unknown Keyspot id beside a Tesselys id is null alone; the Tesselys lead still resolves', async () => {
     const id = `tesselys:${seeded[0]!.id}`;
     const res = await stack.gql('query($id: ID!) { a: lead(id: "keyspot:abc123") { id } b: lead(id: $id) { id } }', { id });
-    expect(res.errors).toHaveLength(1);
-    expect(res.errors![0]!.path).toEqual(['a']);
-    expect(res.errors![0]!.extensions).toMatchObject({ code: 'UNSUPPORTED_BY_PROVIDER', provider: 'KEYSPOT' });
+    expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: null, b: { id } });
   });
 
@@ -243,9 +240,10 @@ interface ProviderInfo {
   configured: boolean;
   demo: boolean;
   capabilities: string[];
+  readsFrom: string;
 }
 
-const PROVIDERS_QUERY = '{ providers { provider configured demo capabilities } }';
+const PROVIDERS_QUERY = '{ providers { provider configured demo capabilities readsFrom } }';
 
 function byProvider(providers: ProviderInfo[]): Record<string, ProviderInfo> {
   return Object.fromEntries(providers.map((p) => [p.provider, { ...p, capabilities: [...p.capabilities].sort() }]));
@@ -257,12 +255,19 @@ describe('providers', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.providers).toHaveLength(2);
     expect(byProvider(res.data!.providers)).toEqual({
-      KEYSPOT: { provider: 'KEYSPOT', configured: true, demo: false, capabilities: ['CREATE_LEAD'] },
+      KEYSPOT: {
+        provider: 'KEYSPOT',
+        configured: true,
+        demo: false,
+        capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS'],
+        readsFrom: 'GATEWAY_RECORD',
+      },
       TESSELYS: {
         provider: 'TESSELYS',
         configured: true,
         demo: false,
         capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS', 'UPDATE_LEAD'],
+        readsFrom: 'PROVIDER',
       },
     });
     expect(stack.upstreamCalls()).toBe(0);
@@ -279,12 +284,19 @@ describe('providers', () => {
       const res = await partial.gql<{ providers: ProviderInfo[] }>(PROVIDERS_QUERY);
       expect(res.errors).toBeUndefined();
       expect(byProvider(res.data!.providers)).toEqual({
-        KEYSPOT: { provider: 'KEYSPOT', configured: false, demo: false, capabilities: ['CREATE_LEAD'] },
+        KEYSPOT: {
+          provider: 'KEYSPOT',
+          configured: false,
+          demo: false,
+          capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS'],
+          readsFrom: 'GATEWAY_RECORD',
+        },
         TESSELYS: {
           provider: 'TESSELYS',
           configured: true,
           demo: false,
           capabilities: ['CREATE_LEAD', 'GET_LEAD', 'LIST_LEADS', 'UPDATE_LEAD'],
+          readsFrom: 'PROVIDER',
         },
       });
     });

@@ -54,11 +54,16 @@ test('a tenant that connected nothing sees every provider unconfigured, still wi
       configured: false,
       demo: false,
       capabilities: [...module.capabilities],
+      readsFrom: module.readsFrom ?? 'provider',
       health: null,
     })),
   );
   expect(directory.connection('nobody', LeadProvider.TESSELYS)).toBeUndefined();
-  expect(directory.providersThatCan('nobody', ProviderCapability.LIST_LEADS)).toEqual({ configured: [], all: [LeadProvider.TESSELYS] });
+  // Issue #15: Keyspot lists from the gateway record once connected to a gateway with a store.
+  expect(directory.providersThatCan('nobody', ProviderCapability.LIST_LEADS)).toEqual({
+    configured: [],
+    all: [LeadProvider.KEYSPOT, LeadProvider.TESSELYS],
+  });
 });
 
 test('two tenants on the same origin share one pool, each with its own credentials', async () => {

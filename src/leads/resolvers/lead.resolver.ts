@@ -21,7 +21,7 @@ import { UpdateLeadPayload } from '../types/update-lead.payload';
 export class LeadResolver {
   @Query(() => LeadConnection, {
     description:
-      'Leads, newest first by default, as a Relay connection: page forward with `first`/`after`, backward with `last`/`before` (1..100, default 20). Without `filter.provider`, lists every provider that can list.',
+      'Leads, newest first by default, as a Relay connection: page forward with `first`/`after`, backward with `last`/`before` (1..100, default 20). Without `filter.provider`, one connection over every provider that can list, merged in the requested order (ties by id in the same direction), `totalCount` the sum; a status a provider does not use matches nothing there, and a failing provider fails the page with its own error code. KEYSPOT lists only the leads created through this gateway.',
   })
   leads(
     @Args(() => LeadsArgs, { validateFn: validateArg('') }) args: LeadsArgs,
@@ -30,7 +30,11 @@ export class LeadResolver {
     return leads.leads(args);
   }
 
-  @Query(() => Lead, { nullable: true, description: 'One lead by its global id; null when the provider says it does not exist.' })
+  @Query(() => Lead, {
+    nullable: true,
+    description:
+      'One lead by its global id; null when the provider says it does not exist. KEYSPOT leads are read from the gateway record, so only leads created through this gateway are found; any other Keyspot id is null.',
+  })
   lead(
     @Arg('id', () => ID, { description: 'Global lead id, e.g. "tesselys:clx7f8g9h0i1j2k3l4m5n6o7".' }) id: string,
     @Ctx() { leads }: GatewayContext,

@@ -1,7 +1,14 @@
 /** Lets a client discover which providers are wired and what each can do. */
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../graphql/context';
+import type { LeadReadSource as ReadSourceName } from '../../providers/provider-adapter';
+import { LeadReadSource } from '../enums/lead-read-source.enum';
 import { ProviderInfo } from '../types/provider-info.type';
+
+const READ_SOURCES: Record<ReadSourceName, LeadReadSource> = {
+  provider: LeadReadSource.PROVIDER,
+  'gateway-record': LeadReadSource.GATEWAY_RECORD,
+};
 
 @Resolver(() => ProviderInfo)
 export class ProviderResolver {
@@ -9,6 +16,6 @@ export class ProviderResolver {
     description: 'Every provider LeadGraph knows, whether it is configured, simulated, and what it supports.',
   })
   providers(@Ctx() { leads }: GatewayContext): ProviderInfo[] {
-    return leads.providers();
+    return leads.providers().map((status) => ({ ...status, readsFrom: READ_SOURCES[status.readsFrom] }));
   }
 }

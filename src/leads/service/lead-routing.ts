@@ -3,7 +3,6 @@
  * provider choice for reads, lists and writes. The per-request LeadService and (Part 2) the delivery
  * worker both route through it.
  */
-import { BadUserInputError } from '../../errors/bad-user-input.error';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError, unsupportedByProvider } from '../../errors/provider.error';
 import type { DirectoryEntry, ProviderDirectory, ProviderStatus } from '../../providers/provider-directory';
@@ -38,13 +37,15 @@ export class LeadRouting {
     return entry;
   }
 
-  /** The connection that lists: the one named, else the only configured one that can list. */
-  listing(named: LeadProvider | undefined): DirectoryEntry {
-    if (named) return this.route(named, ProviderCapability.LIST_LEADS);
+  /**
+   * The connections `leads` lists from: the one named, else every configured one that can list,
+   * in registry order (that order is part of the merged cursors). With none configured, names one
+   * that could list, so the error says it is not configured.
+   */
+  listings(named: LeadProvider | undefined): DirectoryEntry[] {
+    if (named) return [this.route(named, ProviderCapability.LIST_LEADS)];
     const { configured, all } = this.directory.providersThatCan(this.tenant, ProviderCapability.LIST_LEADS);
-    // With none configured, name one that could list: the error then says it is not configured.
-    if (configured.length <= 1) return this.route((configured[0] ?? all[0])!, ProviderCapability.LIST_LEADS);
-    // Merging several providers' pages under one cursor is not built yet: ask the client to pick.
-    throw BadUserInputError.of('filter.provider', `several providers can list (${configured.join(', ')}); name one`);
+    if (configured.length === 0) return [this.route(all[0]!, ProviderCapability.LIST_LEADS)];
+    return configured.map((provider) => this.route(provider, ProviderCapability.LIST_LEADS));
   }
 }

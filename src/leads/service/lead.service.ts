@@ -5,7 +5,7 @@
  * primed with every lead the request sees.
  */
 import { BadUserInputError } from '../../errors/bad-user-input.error';
-import type { RequestScope } from '../../providers/provider-adapter';
+import type { LeadListQuery, RequestScope } from '../../providers/provider-adapter';
 import type { ProviderStatus } from '../../providers/provider-directory';
 import { LeadOrderField, OrderDirection } from '../enums/lead-order.enums';
 import { ProviderCapability } from '../enums/provider-capability.enum';
@@ -14,11 +14,11 @@ import type { LeadsArgs } from '../inputs/leads.args';
 import type { UpdateLeadInput } from '../inputs/update-lead.input';
 import { parseGlobalId, toGlobalId } from '../mapping/global-id';
 import { fingerprintOf } from '../pagination/cursor';
-import { PaginationArgsError, requestedWindow } from '../pagination/page-window';
+import { leadOrder } from '../pagination/lead-order';
+import { pageLeads, PaginationArgsError, type PageSource } from '../pagination/lead-paging';
 import type { Lead } from '../types/lead.type';
 import type { LeadConnection } from '../types/lead-connection.type';
 import { createLeadLoader, type LeadLoader } from './lead.loader';
-import { pageLeads } from './lead-pager';
 import type { LeadRouting } from './lead-routing';
 import { LeadWriter } from './lead-writer';
 import { ScopedAdapters } from './scoped-adapters';
@@ -46,32 +46,50 @@ export class LeadService {
     return this.loader.load(toGlobalId(provider, providerLeadId));
   }
 
+  /**
+   * `leads`: the named provider, or every configured provider that can list, merged in the
+   * requested order (lead-paging.ts). Without a named provider, a status a provider does not use
+   * simply matches nothing there; naming it keeps the BAD_USER_INPUT.
+   */
   async leads(args: LeadsArgs): Promise<LeadConnection> {
     const filter = args.filter ?? {};
-    const { connection, listingTotals } = this.routing.listing(filter.provider ?? undefined);
-    const search = filter.search?.trim() || undefined;
+    const named = filter.provider ?? undefined;
     const status = filter.status ?? undefined;
-    const { acceptedStatuses } = connection.rules;
-    if (status && !acceptedStatuses.includes(status)) {
-      throw BadUserInputError.of('filter.status', `is not a status ${connection.provider} uses; it uses ${acceptedStatuses.join(', ')}`);
+    let entries = this.routing.listings(named);
+    if (status && named) {
+      const { acceptedStatuses } = entries[0]!.connection.rules;
+      if (!acceptedStatuses.includes(status))
+        throw BadUserInputError.of('filter.status', `is not a status ${named} uses; it uses ${acceptedStatuses.join(', ')}`);
+    } else if (status) {
+      entries = entries.filter((entry) => entry.connection.rules.acceptedStatuses.includes(status));
     }
-    const query = {
-      search,
+    const query: LeadListQuery = {
+      search: filter.search?.trim() || undefined,
       status,
       orderBy: args.orderBy?.field ?? LeadOrderField.CREATED_AT,
       direction: args.orderBy?.direction ?? OrderDirection.DESC,
     };
-    // Scoped by the provider actually listed, so naming it or not yields the same cursors.
-    const fingerprint = fingerprintOf({ provider: connection.provider, ...query });
-    let window;
+    const reversed: LeadListQuery = {
+      ...query,
+      direction: query.direction === OrderDirection.ASC ? OrderDirection.DESC : OrderDirection.ASC,
+    };
+    // Scoped by the providers actually listed, so naming the only one that lists yields the same cursors as not naming it.
+    const fingerprint = fingerprintOf({ providers: entries.map((entry) => entry.connection.provider), ...query });
+    const sources = entries.map(({ connection, listingTotals }): PageSource => {
+      const adapter = this.adapters.of(connection);
+      return {
+        fetch: (window, reverse) => adapter.listLeads!(reverse ? reversed : query, window),
+        totals: listingTotals,
+        fingerprint: fingerprintOf({ provider: connection.provider, ...query }),
+      };
+    });
+    let page: LeadConnection;
     try {
-      window = requestedWindow(args, fingerprint);
+      page = await pageLeads({ args, sources, compare: leadOrder(query.orderBy, query.direction), fingerprint });
     } catch (error) {
       if (error instanceof PaginationArgsError) throw BadUserInputError.of(error.argument, error.message);
       throw error;
     }
-    const adapter = this.adapters.of(connection);
-    const page = await pageLeads(window, fingerprint, (request) => adapter.listLeads!(query, request), listingTotals);
     for (const lead of page.nodes) this.loader.prime(lead.id, lead);
     return page;
   }

@@ -5,7 +5,8 @@ import { ProviderError } from '../../errors/provider.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { ProviderModule } from '../provider-adapter';
 import { createProviderPolicy } from '../resilience/create-provider-policy';
-import { KeyspotAdapter, KEYSPOT_CAPABILITIES, KEYSPOT_RULES } from './keyspot.adapter';
+import { KeyspotAdapter, KEYSPOT_CAPABILITIES, KEYSPOT_RECORDED_CAPABILITIES, KEYSPOT_RULES } from './keyspot.adapter';
+import { KeyspotLeadRecords } from './keyspot-lead-records';
 import { KeyspotAuthClient } from './keyspot-auth.client';
 import { KeyspotClient } from './keyspot.client';
 import { readKeyspotConfig, type KeyspotConfig } from './keyspot.config';
@@ -23,9 +24,14 @@ function assertStaticTokenUnexpired(token: string, now: number): void {
   }
 }
 
+/** The tenant whose records a connection made outside the directory (no `deps.tenant`) uses: the environment's. */
+const DEFAULT_RECORD_TENANT = 'default';
+
 export const keyspotModule: ProviderModule<KeyspotConfig> = {
   provider: LeadProvider.KEYSPOT,
-  capabilities: KEYSPOT_CAPABILITIES,
+  // The gateway always opens a store, so once connected Keyspot is read from the gateway's record.
+  capabilities: KEYSPOT_RECORDED_CAPABILITIES,
+  readsFrom: 'gateway-record',
   rules: KEYSPOT_RULES,
   readConfig: readKeyspotConfig,
 
@@ -64,11 +70,13 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
         },
       );
     }
+    // Without the store (a directory made without one) Keyspot can only create, as its API allows.
+    const records = deps.leadRecords ? new KeyspotLeadRecords(deps.leadRecords, deps.tenant ?? DEFAULT_RECORD_TENANT) : undefined;
     return {
       provider: LeadProvider.KEYSPOT,
       demo,
-      capabilities: KEYSPOT_CAPABILITIES,
-      readsFrom: 'provider',
+      capabilities: records ? KEYSPOT_RECORDED_CAPABILITIES : KEYSPOT_CAPABILITIES,
+      readsFrom: records ? 'gateway-record' : 'provider',
       rules: KEYSPOT_RULES,
       forRequest: (scope) => {
         const transport = {
@@ -79,7 +87,7 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
           onUpstreamCall: scope.countUpstreamCall,
           signal: scope.signal,
         };
-        return new KeyspotAdapter(new KeyspotClient(config.baseUrl, tokens, transport), logger);
+        return new KeyspotAdapter(new KeyspotClient(config.baseUrl, tokens, transport), logger, records);
       },
       // Keyspot documents no read endpoint: a fresh token call is what proves the service is up and
       // the credentials still work (a cached token would prove neither). It goes outside the policy
