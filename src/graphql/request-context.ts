@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger';
 import type { LeadService } from '../leads/service/lead.service';
 import type { RequestScope } from '../providers/provider-adapter';
 import type { Caller } from '../security/scopes';
+import type { SubmissionService } from '../submissions/submission.service';
 import type { GatewayContext, RequestHeaders } from './context';
 
 /** What a transport knows about an admitted request. */
@@ -25,6 +26,7 @@ export interface RequestContextInput {
 /** The per-request services resolvers use. */
 export interface RequestServices {
   leads: LeadService;
+  submissions: SubmissionService;
 }
 
 /** Builds a request's services; `caller` says whose (its tenant), `scope` is lent to the providers. */
@@ -40,10 +42,11 @@ export function requestContextFactory(deps: { logger: Logger; services: Services
     // A holder object, not a number: Apollo shallow-copies the context per operation.
     const upstream = { calls: 0 };
     const scope: RequestScope = { logger, countUpstreamCall: () => void upstream.calls++, signal };
-    const { leads } = deps.services(caller, scope);
+    const { leads, submissions } = deps.services(caller, scope);
     const idempotencyKey = headers[IDEMPOTENCY_KEY_HEADER];
     return {
       leads,
+      submissions,
       logger,
       requestId,
       upstream,

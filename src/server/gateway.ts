@@ -31,6 +31,9 @@ import type { CircuitStateName } from '../providers/resilience/provider-policy';
 import { DEFAULT_TENANT, ProviderDirectory } from '../providers/provider-directory';
 import { PROVIDER_MODULES } from '../providers/registry';
 import { replayHeaderPlugin } from '../idempotency/replay-header.plugin';
+import { DeliveryWorker } from '../delivery/delivery-worker';
+import { readDeliverySettings } from '../delivery/delivery-settings';
+import { SubmissionService } from '../submissions/submission.service';
 import { openDemoStore, openStore, type Store } from '../store';
 import { formatGatewayError } from './error-formatting';
 import { GatewayMetrics } from '../observability/metrics';
@@ -139,10 +142,26 @@ async function assemble(
       await directory.connect(DEFAULT_TENANT, module, providerConfig, { demo: false });
   }
 
-  // The per-request services, in one place (request-context.ts calls it for every transport).
-  const services: ServicesFactory = (caller, scope) => ({
-    leads: new LeadService(new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT), scope),
+  // Guaranteed delivery (src/delivery): this process's worker, stopped before the store closes.
+  const delivery = readDeliverySettings(options.env ?? process.env);
+  if (delivery.problems.length > 0) throw new Error(`Invalid configuration: ${delivery.problems.join('; ')}`);
+  const worker = new DeliveryWorker({
+    store,
+    directory,
+    settings: delivery.settings,
+    logger,
+    clock: options.now ?? Date.now,
+    observer: metrics,
   });
+  metrics.watchSubmissions(store.submissions);
+  worker.start();
+  closers.push(() => worker.stop());
+
+  // The per-request services, in one place (request-context.ts calls it for every transport).
+  const services: ServicesFactory = (caller, scope) => {
+    const routing = new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT);
+    return { leads: new LeadService(routing, scope), submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge() }) };
+  };
 
   const app = express();
   app.disable('x-powered-by');
