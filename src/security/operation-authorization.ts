@@ -130,7 +130,9 @@ export function authorizeOperation({ caller, schema, document, operation, logger
     if (!writeOnly || operation.operation === 'subscription') return;
     const read = fieldsBeyondReceipt(schema, document, operation);
     if (read.length === 0) return;
-    logger.warn({ caller: caller.name, fields: read }, 'operation refused: write-only key selecting lead data');
+    if (operation.operation === 'query')
+      logger.warn({ caller: caller.name, operationType: operation.operation, needed, fields: read }, 'operation refused: missing scope');
+    else logger.warn({ caller: caller.name, fields: read }, 'operation refused: write-only key selecting lead data');
     throw new GraphQLError(
       operation.operation === 'query'
         ? `This API key lacks the ${Scope.READ} scope: it may query only submission(id), selecting ${[...SUBMISSION_RECEIPT].filter((f) => f !== '__typename').join(', ')} and lead { id }`
