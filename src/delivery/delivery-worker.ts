@@ -10,6 +10,7 @@
  * claims the rows, treating an attempt that had started as maybe-sent.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../logging/logger';
 import type { ProviderDirectory } from '../providers/provider-directory';
 import type { Store, Submission } from '../store';
@@ -25,6 +26,9 @@ export interface DeliveryWorkerDeps {
   clock: () => number;
   observer?: DeliveryObserver;
 }
+
+/** After a hand-back, how long stop() waits for the aborted attempt to notice. */
+const ABORTED_ATTEMPT_WAIT_MS = 1_000;
 
 interface InFlight {
   submission: Submission;
@@ -78,7 +82,8 @@ export class DeliveryWorker {
         // Handed back first: whatever the aborted attempt records after this is fenced off by the lease.
         const handed = await this.deps.store.submissions.handBack(flight.submission.id, flight.owner).catch(() => false);
         this.logger.info({ submission: flight.submission.id, handed }, 'shutting down: in-flight delivery handed back');
-        await flight.done;
+        // Its last writes are fenced off; waiting a little only keeps them off a closed store.
+        await Promise.race([flight.done, delay(ABORTED_ATTEMPT_WAIT_MS)]);
       }),
     );
   }

@@ -42,7 +42,7 @@ afterEach(() => {
   tesselys.faults.reset();
 });
 
-function start(storeEnv: Record<string, string>): GatewayProcess {
+function start(storeEnv: Record<string, string>, extra: Record<string, string> = {}): GatewayProcess {
   const gateway = startGatewayProcess(build.main, {
     NODE_ENV: 'development',
     ...storeEnv,
@@ -55,6 +55,7 @@ function start(storeEnv: Record<string, string>): GatewayProcess {
     SUBMISSION_POLL_MS: '50',
     // Short, so a killed process's claims pass on quickly; renewed every third of it while delivering.
     SUBMISSION_LEASE_MS: '1500',
+    ...extra,
   });
   running.push(gateway);
   return gateway;
@@ -111,6 +112,58 @@ function leadsFor(s: Submitted): number {
     ? keyspot.leads().filter((lead) => lead.message === s.text).length
     : tesselys.leads().filter((lead) => lead.title === s.text).length;
 }
+
+describe('graceful shutdown (SQLite; hand-back on both stores is in test/store/submissions.test.ts)', () => {
+  const kind: TestStoreKind = 'sqlite';
+  test('SIGTERM with a delivery in flight that outlasts the grace: handed back at once, the next process delivers it without waiting for a lease', async () => {
+    const store = await testStoreEnv(kind);
+    // A lease far longer than the test: only a hand-back lets the next process have it.
+    const env = { ...store.env, SUBMISSION_LEASE_MS: String(60 * 60_000), SUBMISSION_SHUTDOWN_GRACE_MS: '300' };
+    try {
+      keyspot.faults.hangNext({ route: KEYSPOT_CREATE, count: 1 });
+      const postsBefore = keyspot.counters.count(KEYSPOT_CREATE);
+      const first = start(env);
+      const [held] = await submitMany(await first.listening(), 1, `shutdown ${kind}`);
+      const deadline = Date.now() + 20_000;
+      while (keyspot.counters.count(KEYSPOT_CREATE) === postsBefore && Date.now() < deadline) await delay(20);
+      expect(await first.stop()).toBe(0);
+      expect(
+        first.records().some((record) => record.msg === 'shutting down: in-flight delivery handed back' && record.handed === true),
+      ).toBe(true);
+
+      const second = start(env);
+      const [state] = await allDelivered(await second.listening(), [held!], 20_000);
+      // The held attempt's outcome is unknown (it reached Keyspot): its re-send says so.
+      expect(state).toMatchObject({ status: 'DELIVERED', attempts: 2, possibleDuplicate: true });
+      expect(leadsFor(held!)).toBe(1);
+      await second.stop();
+    } finally {
+      await store.remove();
+    }
+  }, 120_000);
+
+  test('SIGTERM with a delivery in flight that finishes within the grace: it finishes, one POST', async () => {
+    const store = await testStoreEnv(kind);
+    try {
+      keyspot.faults.setLatency(400);
+      const postsBefore = keyspot.counters.count(KEYSPOT_CREATE);
+      const first = start({ ...store.env, SUBMISSION_SHUTDOWN_GRACE_MS: '10000' });
+      const [slow] = await submitMany(await first.listening(), 1, `graceful ${kind}`);
+      const deadline = Date.now() + 20_000;
+      while (keyspot.counters.count(KEYSPOT_CREATE) === postsBefore && Date.now() < deadline) await delay(10);
+      expect(await first.stop()).toBe(0);
+      expect(first.records().some((record) => record.msg === 'submission delivered')).toBe(true);
+      keyspot.faults.setLatency(0);
+      const second = start(store.env);
+      const [state] = await allDelivered(await second.listening(), [slow!], 20_000);
+      expect(state).toMatchObject({ attempts: 1, possibleDuplicate: false });
+      expect(postsFor(slow!)).toBe(1);
+      await second.stop();
+    } finally {
+      await store.remove();
+    }
+  }, 120_000);
+});
 
 describe.each<TestStoreKind>(['sqlite', 'postgres'])('on %s', (kind) => {
   test('SIGKILL mid-delivery, restart on the same store: every accepted submission DELIVERED, POSTs per lead 1 (2 only when possibleDuplicate)', async () => {

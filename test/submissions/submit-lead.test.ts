@@ -28,7 +28,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startSubmissionStack({ store });
+    stack = await startSubmissionStack({ store, env: { SUBMISSION_MAX_AGE_HOURS: '1' } });
   });
   afterAll(() => stack.close());
   afterEach(() => {
@@ -128,6 +128,17 @@ describe.each(STORES)('submitLead on %s', (store) => {
     expect(delivered).toMatchObject({ attempts: 2, possibleDuplicate: false });
     expect(postsWith(stack.keyspot, KEYSPOT_CREATE, message)).toBe(2);
     expect(stack.keyspot.leads().filter((lead) => lead.message === message)).toHaveLength(1);
+  });
+
+  test('still undelivered SUBMISSION_MAX_AGE_HOURS after acceptance: FAILED (SUBMISSION_EXPIRED), no more attempts', async () => {
+    const message = uniqueText('expires');
+    stack.keyspot.faults.failNext({ route: KEYSPOT_CREATE, status: 503, count: 1000 });
+    const accepted = (await submit(stack, keyspotInput(message))).data!.submitLead.submission;
+    const failed = await waitForSubmission(stack, accepted.id, (s) => s.status === 'FAILED', { advanceMs: 5 * 60_000 });
+    expect(failed.lastError?.code).toBe('SUBMISSION_EXPIRED');
+    expect(failed.attempts).toBeGreaterThanOrEqual(2);
+    expect(Date.parse(failed.updatedAt) - Date.parse(failed.createdAt)).toBeGreaterThanOrEqual(60 * 60_000);
+    expect(stack.keyspot.leads().filter((lead) => lead.message === message)).toHaveLength(0);
   });
 
   test('retrySubmission of a submission that is not FAILED is BAD_USER_INPUT naming its status; an unknown id too', async () => {
