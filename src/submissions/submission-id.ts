@@ -11,5 +11,8 @@ export function toSubmissionId(storeId: string): string {
 
 /** The store id inside a global submission id, or undefined when it is not one. */
 export function storeIdOf(globalId: string): string | undefined {
-  return globalId.startsWith(PREFIX) && globalId.length > PREFIX.length ? globalId.slice(PREFIX.length) : undefined;
+  // The kind is case-insensitive, as node(id) reads every kind (global-id.ts).
+  return globalId.slice(0, PREFIX.length).toLowerCase() === PREFIX && globalId.length > PREFIX.length
+    ? globalId.slice(PREFIX.length)
+    : undefined;
 }
