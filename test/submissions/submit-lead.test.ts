@@ -191,6 +191,18 @@ describe.each(STORES)('submitLead on %s', (store) => {
     expect(postsWith(stack.keyspot, KEYSPOT_CREATE, message)).toBe(1);
   });
 
+  test('10 concurrent submitLead calls under one key: one submission, one POST', async () => {
+    const message = uniqueText('concurrent');
+    const key = uniqueText('concurrent-key').replace(/\s/g, '-');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => submit(stack, keyspotInput(message), key)));
+    const ids = new Set(answers.map((answer) => answer.data?.submitLead.submission.id));
+    expect(answers.every((answer) => answer.errors === undefined)).toBe(true);
+    expect(ids.size).toBe(1);
+    expect(answers.filter((answer) => !answer.data!.submitLead.replayed)).toHaveLength(1);
+    await waitForSubmission(stack, [...ids][0]!, (s) => s.status === 'DELIVERED', { advanceMs: 0 });
+    expect(postsWith(stack.keyspot, KEYSPOT_CREATE, message)).toBe(1);
+  });
+
   test('node(id) answers a submission as LeadSubmission; submissions lists newest first with a filter', async () => {
     const message = uniqueText('node');
     stack.clock.advance(1_000);
