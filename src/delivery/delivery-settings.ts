@@ -1,7 +1,7 @@
 /**
  * The delivery worker's settings, from the environment (DESIGN.md Part 2, "Durable delivery").
- * Only SUBMISSION_MAX_AGE_HOURS is a documented knob; the others exist so tests and operators can
- * tighten the loop (a bad value falls back to the default, with a problem line for start-up).
+ * SUBMISSION_MAX_AGE_HOURS is read and checked with the store's settings (store-config.ts) and
+ * passed in; the others tune the loop (a bad value is a problem line that stops start-up).
  */
 export interface DeliverySettings {
   /** A submission not delivered this long after it was (re)queued becomes FAILED. */
@@ -40,11 +40,11 @@ function positive(env: NodeJS.ProcessEnv, name: string, scale: number, fallback:
   return value * scale;
 }
 
-export function readDeliverySettings(env: NodeJS.ProcessEnv): { settings: DeliverySettings; problems: string[] } {
+export function readDeliverySettings(env: NodeJS.ProcessEnv, maxAgeHours: number): { settings: DeliverySettings; problems: string[] } {
   const problems: string[] = [];
   const d = DEFAULT_DELIVERY_SETTINGS;
   const settings: DeliverySettings = {
-    maxAgeMs: positive(env, 'SUBMISSION_MAX_AGE_HOURS', 60 * 60 * 1000, d.maxAgeMs, problems),
+    maxAgeMs: maxAgeHours * 60 * 60 * 1000,
     pollMs: positive(env, 'SUBMISSION_POLL_MS', 1, d.pollMs, problems),
     leaseMs: positive(env, 'SUBMISSION_LEASE_MS', 1, d.leaseMs, problems),
     concurrency: Math.max(1, Math.floor(positive(env, 'SUBMISSION_CONCURRENCY', 1, d.concurrency, problems))),

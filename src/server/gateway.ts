@@ -15,7 +15,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
-import { loadConfig, storeEnvOf, type GatewayConfig } from '../config/gateway-config';
+import { ConfigError, loadConfig, storeEnvOf, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayContext } from '../graphql/context';
 import { requestContextFactory, type ServicesFactory } from '../graphql/request-context';
 import { buildGatewaySchema } from '../graphql/build-schema';
@@ -143,8 +143,8 @@ async function assemble(
   }
 
   // Guaranteed delivery (src/delivery): this process's worker, stopped before the store closes.
-  const delivery = readDeliverySettings(options.env ?? process.env);
-  if (delivery.problems.length > 0) throw new Error(`Invalid configuration: ${delivery.problems.join('; ')}`);
+  const delivery = readDeliverySettings(options.env ?? process.env, config.store.submissionMaxAgeHours);
+  if (delivery.problems.length > 0) throw new ConfigError(delivery.problems);
   const worker = new DeliveryWorker({
     store,
     directory,

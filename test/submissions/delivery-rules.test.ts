@@ -1,6 +1,7 @@
 /** The pure rules of delivery: backoff bounds and what each provider failure means for a submission. */
 import { backoffMs } from '../../src/delivery/backoff';
 import { classifyFailure } from '../../src/delivery/delivery-outcome';
+import { readDeliverySettings } from '../../src/delivery/delivery-settings';
 import { ErrorCode } from '../../src/errors/error-codes';
 import { ProviderError } from '../../src/errors/provider.error';
 import { LeadProvider } from '../../src/leads/enums/lead-provider.enum';
@@ -57,5 +58,20 @@ describe('classifyFailure', () => {
       outcomeUnknown: true,
       error: { code: 'INTERNAL_SERVER_ERROR' },
     });
+  });
+});
+
+describe('readDeliverySettings', () => {
+  test('defaults, the max age from the store settings, and one problem line per bad variable', () => {
+    expect(readDeliverySettings({}, 72).settings).toMatchObject({ maxAgeMs: 72 * 3_600_000, pollMs: 500, leaseMs: 30_000, concurrency: 4 });
+    expect(readDeliverySettings({ SUBMISSION_POLL_MS: '50', SUBMISSION_LEASE_MS: '2000' }, 1).settings).toMatchObject({
+      maxAgeMs: 3_600_000,
+      pollMs: 50,
+      leaseMs: 2_000,
+    });
+    expect(readDeliverySettings({ SUBMISSION_POLL_MS: 'soon', SUBMISSION_CONCURRENCY: '-1' }, 72).problems).toEqual([
+      'SUBMISSION_POLL_MS must be a positive number',
+      'SUBMISSION_CONCURRENCY must be a positive number',
+    ]);
   });
 });
