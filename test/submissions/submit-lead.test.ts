@@ -130,6 +130,18 @@ describe.each(STORES)('submitLead on %s', (store) => {
     expect(stack.keyspot.leads().filter((lead) => lead.message === message)).toHaveLength(1);
   });
 
+  test('Keyspot 401 after its one token refresh is a refusal: FAILED with PROVIDER_AUTH_FAILED, not retried', async () => {
+    const message = uniqueText('unauthorized');
+    stack.keyspot.faults.failNext({ route: KEYSPOT_CREATE, status: 401, count: 2, body: { message: 'Unauthorized' } });
+    const accepted = (await submit(stack, keyspotInput(message))).data!.submitLead.submission;
+    const failed = await waitForSubmission(stack, accepted.id, (s) => s.status === 'FAILED', { advanceMs: 0 });
+    expect(failed.lastError?.code).toBe('PROVIDER_AUTH_FAILED');
+    expect(failed.attempts).toBe(1);
+    // The first 401 made the client refresh its token and send once more: two POSTs, one attempt.
+    expect(postsWith(stack.keyspot, KEYSPOT_CREATE, message)).toBe(2);
+    expect(stack.keyspot.faults.pending).toBe(0);
+  });
+
   test('still undelivered SUBMISSION_MAX_AGE_HOURS after acceptance: FAILED (SUBMISSION_EXPIRED), no more attempts', async () => {
     const message = uniqueText('expires');
     stack.keyspot.faults.failNext({ route: KEYSPOT_CREATE, status: 503, count: 1000 });
