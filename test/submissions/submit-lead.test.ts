@@ -130,6 +130,18 @@ describe.each(STORES)('submitLead on %s', (store) => {
     expect(stack.keyspot.leads().filter((lead) => lead.message === message)).toHaveLength(1);
   });
 
+  test('429 with Retry-After: retried no sooner than asked, never a possible duplicate', async () => {
+    const message = uniqueText('rate limited');
+    stack.keyspot.faults.failNext({ route: KEYSPOT_CREATE, status: 429, count: 1, headers: { 'retry-after': '120' } });
+    const accepted = (await submit(stack, keyspotInput(message))).data!.submitLead.submission;
+    const waiting = await waitForSubmission(stack, accepted.id, (s) => s.attempts === 1 && s.status === 'QUEUED', { advanceMs: 0 });
+    expect(waiting.lastError?.code).toBe('PROVIDER_RATE_LIMITED');
+    expect(Date.parse(waiting.nextAttemptAt!) - Date.parse(waiting.updatedAt)).toBeGreaterThanOrEqual(120_000);
+    const delivered = await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED', { advanceMs: 60_000 });
+    expect(delivered).toMatchObject({ attempts: 2, possibleDuplicate: false });
+    expect(stack.keyspot.leads().filter((lead) => lead.message === message)).toHaveLength(1);
+  });
+
   test('Keyspot 401 after its one token refresh is a refusal: FAILED with PROVIDER_AUTH_FAILED, not retried', async () => {
     const message = uniqueText('unauthorized');
     stack.keyspot.faults.failNext({ route: KEYSPOT_CREATE, status: 401, count: 2, body: { message: 'Unauthorized' } });
