@@ -113,7 +113,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
     stack.keyspot.faults.failNext({ route: KEYSPOT_CREATE, status: 422, count: 1, body: { message: 'invalid lead' } });
 
     const accepted = (await submit(stack, keyspotInput(message))).data!.submitLead.submission;
-    const failed = await waitForSubmission(stack, accepted.id, (s) => s.status === 'FAILED', { advanceMs: 0 });
+    const failed = await waitForSubmission(stack, accepted.id, (s) => s.status === 'FAILED');
     expect(failed.lastError?.code).toBe('PROVIDER_REJECTED');
     expect(failed.attempts).toBe(1);
     expect(failed.nextAttemptAt).toBeNull();
@@ -124,7 +124,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
     });
     expect(retried.errors).toBeUndefined();
     expect(retried.data!.retrySubmission.submission.status).toBe('QUEUED');
-    const delivered = await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED', { advanceMs: 0 });
+    const delivered = await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED');
     expect(delivered).toMatchObject({ attempts: 2, possibleDuplicate: false });
     expect(postsWith(stack.keyspot, KEYSPOT_CREATE, message)).toBe(2);
     expect(stack.keyspot.leads().filter((lead) => lead.message === message)).toHaveLength(1);
@@ -146,7 +146,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
     const message = uniqueText('unauthorized');
     stack.keyspot.faults.failNext({ route: KEYSPOT_CREATE, status: 401, count: 2, body: { message: 'Unauthorized' } });
     const accepted = (await submit(stack, keyspotInput(message))).data!.submitLead.submission;
-    const failed = await waitForSubmission(stack, accepted.id, (s) => s.status === 'FAILED', { advanceMs: 0 });
+    const failed = await waitForSubmission(stack, accepted.id, (s) => s.status === 'FAILED');
     expect(failed.lastError?.code).toBe('PROVIDER_AUTH_FAILED');
     expect(failed.attempts).toBe(1);
     // The first 401 made the client refresh its token and send once more: two POSTs, one attempt.
@@ -168,7 +168,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
   test('retrySubmission of a submission that is not FAILED is BAD_USER_INPUT naming its status; an unknown id too', async () => {
     const message = uniqueText('not failed');
     const accepted = (await submit(stack, keyspotInput(message))).data!.submitLead.submission;
-    await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED', { advanceMs: 0 });
+    await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED');
 
     const again = await stack.gql(RETRY_SUBMISSION, { id: accepted.id });
     expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -211,7 +211,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
     const header = await submit(stack, keyspotInput(message), undefined, { 'idempotency-key': key });
     expect(header.data!.submitLead).toMatchObject({ replayed: true, submission: { id: first.data!.submitLead.submission.id } });
 
-    await waitForSubmission(stack, first.data!.submitLead.submission.id, (s) => s.status === 'DELIVERED', { advanceMs: 0 });
+    await waitForSubmission(stack, first.data!.submitLead.submission.id, (s) => s.status === 'DELIVERED');
     expect(postsWith(stack.keyspot, KEYSPOT_CREATE, message)).toBe(1);
   });
 
@@ -223,7 +223,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
     expect(answers.every((answer) => answer.errors === undefined)).toBe(true);
     expect(ids.size).toBe(1);
     expect(answers.filter((answer) => !answer.data!.submitLead.replayed)).toHaveLength(1);
-    await waitForSubmission(stack, [...ids][0]!, (s) => s.status === 'DELIVERED', { advanceMs: 0 });
+    await waitForSubmission(stack, [...ids][0]!, (s) => s.status === 'DELIVERED');
     expect(postsWith(stack.keyspot, KEYSPOT_CREATE, message)).toBe(1);
   });
 
@@ -262,7 +262,7 @@ describe.each(STORES)('submitLead on %s', (store) => {
   test('/metrics reports submissions by status, the oldest queued age and the delivery latency', async () => {
     const message = uniqueText('metrics');
     const accepted = (await submit(stack, keyspotInput(message))).data!.submitLead.submission;
-    await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED', { advanceMs: 0 });
+    await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED');
     const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
     const delivered = await stack.gateway.store.submissions.countByStatus();
     expect(text).toContain(`leadgraph_submissions{status="DELIVERED"} ${delivered.DELIVERED}`);

@@ -130,8 +130,10 @@ export async function readSubmission(stack: TestStack, id: string, headers?: Rec
 }
 
 /**
- * Polls `submission(id)` until `done` holds, advancing the stack's clock by `advanceMs` between
- * reads (backoff and circuit cool-downs run on it). Fails after `deadlineMs` of real time.
+ * Polls `submission(id)` until `done` holds, advancing the stack's clock by `advanceMs` (default
+ * 30 s) between reads: backoff and circuit cool-downs run on it, so a circuit an earlier test left
+ * open closes again. Pass 0 only to observe a QUEUED state before its retry. Fails after
+ * `deadlineMs` of real time.
  */
 export async function waitForSubmission(
   stack: TestStack,
