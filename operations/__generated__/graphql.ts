@@ -276,11 +276,64 @@ export type LeadStatus =
   /** TESSELYS: no fit or no interest. */
   | 'UNQUALIFIED';
 
+/** A lead accepted by `submitLead`: stored durably, then delivered to its provider with retries. */
+export type LeadSubmission = Node & {
+  __typename?: 'LeadSubmission';
+  /** Delivery attempts started so far. */
+  attempts: Scalars['Int']['output'];
+  /** When the submission was accepted (UTC). */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When the provider created the lead (UTC); null until DELIVERED. */
+  deliveredAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Global id, "submission:<uuid>". */
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed; null when none has failed. */
+  lastError: Maybe<SubmissionError>;
+  /** The lead as the provider created it, once DELIVERED. */
+  lead: Maybe<Lead>;
+  /** When the next attempt is due (UTC); null once DELIVERED or FAILED. */
+  nextAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** True when an attempt’s outcome was unknown (e.g. a timeout) and the lead was sent again: the provider may hold it twice. */
+  possibleDuplicate: Scalars['Boolean']['output'];
+  /** The provider the lead goes to. */
+  provider: LeadProvider;
+  /** Where the submission is on its way to the provider. */
+  status: SubmissionStatus;
+  /** When the submission last changed (UTC). */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** A page of submissions, newest first (Relay connection). */
+export type LeadSubmissionConnection = {
+  __typename?: 'LeadSubmissionConnection';
+  /** The submissions of this page with their cursors. */
+  edges: Array<LeadSubmissionEdge>;
+  /** The submissions of this page, without cursors. */
+  nodes: Array<LeadSubmission>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many submissions match the filter in all, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A submission and its cursor. */
+export type LeadSubmissionEdge = {
+  __typename?: 'LeadSubmissionEdge';
+  /** Opaque cursor of this submission, for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The submission. */
+  node: LeadSubmission;
+};
+
 /** Create and update leads; each mutation goes to the provider the input or id names. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules. With an idempotency key (the argument or the `Idempotency-Key` header), the same key and input are sent at most once: a repeat gets the first outcome again (`replayed: true`). */
   createLead: CreateLeadPayload;
+  /** Queues a FAILED submission again for a new delivery run; any other status is BAD_USER_INPUT. */
+  retrySubmission: SubmitLeadPayload;
+  /** Accepts a lead for guaranteed delivery: validated like createLead, stored durably, answered QUEUED at once whatever the provider is doing, then delivered with retries. */
+  submitLead: SubmitLeadPayload;
   /** Changes a lead; send only the fields that change. Supported by TESSELYS. */
   updateLead: UpdateLeadPayload;
 };
@@ -288,6 +341,19 @@ export type Mutation = {
 
 /** Create and update leads; each mutation goes to the provider the input or id names. */
 export type MutationCreateLeadArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateLeadInput;
+};
+
+
+/** Create and update leads; each mutation goes to the provider the input or id names. */
+export type MutationRetrySubmissionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Create and update leads; each mutation goes to the provider the input or id names. */
+export type MutationSubmitLeadArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateLeadInput;
 };
@@ -373,6 +439,10 @@ export type Query = {
   node: Maybe<Node>;
   /** Every provider LeadGraph knows, whether it is configured, simulated, and what it supports. */
   providers: Array<ProviderInfo>;
+  /** One submission by its id; null when it does not exist. A key with only leads:write may read its receipt fields. */
+  submission: Maybe<LeadSubmission>;
+  /** Submissions, newest first (needs leads:read). */
+  submissions: LeadSubmissionConnection;
 };
 
 
@@ -396,6 +466,57 @@ export type QueryLeadsArgs = {
 /** Read leads from every configured provider, and what each provider can do. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read leads from every configured provider, and what each provider can do. */
+export type QuerySubmissionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read leads from every configured provider, and what each provider can do. */
+export type QuerySubmissionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SubmissionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why the last attempt to deliver a submission did not succeed. */
+export type SubmissionError = {
+  __typename?: 'SubmissionError';
+  /** An error code, e.g. PROVIDER_REJECTED, PROVIDER_UNAVAILABLE or SUBMISSION_EXPIRED. */
+  code: Scalars['String']['output'];
+  /** What went wrong, safe to show (never a credential or personal data). */
+  message: Scalars['String']['output'];
+};
+
+/** Which submissions to list; every field is optional and they combine with AND. */
+export type SubmissionFilter = {
+  /** Only submissions to this provider. */
+  provider?: InputMaybe<LeadProvider>;
+  /** Only submissions with this status. */
+  status?: InputMaybe<SubmissionStatus>;
+};
+
+/** Where a submitted lead is on its way to its provider. */
+export type SubmissionStatus =
+  /** The provider created the lead (`lead`). */
+  | 'DELIVERED'
+  /** A worker is sending it to the provider now. */
+  | 'DELIVERING'
+  /** The provider refused it, or SUBMISSION_MAX_AGE_HOURS passed without delivery (`lastError`); `retrySubmission` queues it again. */
+  | 'FAILED'
+  /** Stored and waiting for its next attempt (`nextAttemptAt`). */
+  | 'QUEUED';
+
+/** The result of `submitLead` or `retrySubmission`. */
+export type SubmitLeadPayload = {
+  __typename?: 'SubmitLeadPayload';
+  /** True when this answer replays an earlier call with the same idempotency key. */
+  replayed: Scalars['Boolean']['output'];
+  /** The stored submission; QUEUED when just accepted. */
+  submission: LeadSubmission;
 };
 
 /** Changes to a lead: send only what changes. TESSELYS is the only provider that supports updates today. */

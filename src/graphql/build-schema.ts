@@ -9,6 +9,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { LeadResolver } from '../leads/resolvers/lead.resolver';
 import { NodeResolver } from '../leads/resolvers/node.resolver';
 import { ProviderResolver } from '../leads/resolvers/provider.resolver';
+import { SubmissionResolver } from '../submissions/submission.resolver';
 import { toSubgraphSchema } from './subgraph-schema';
 
 let clientFacing: GraphQLSchema | undefined;
@@ -17,7 +18,7 @@ let served: GraphQLSchema | undefined;
 export function buildClientFacingSchema(): GraphQLSchema {
   clientFacing ??= describeRootTypes(
     buildSchemaSync({
-      resolvers: [LeadResolver, NodeResolver, ProviderResolver],
+      resolvers: [LeadResolver, NodeResolver, ProviderResolver, SubmissionResolver],
       // Validation is explicit per argument (validateArg) so errors carry field paths.
       validate: false,
     }),

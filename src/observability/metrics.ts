@@ -1,14 +1,23 @@
 /**
  * Prometheus metrics (prom-client) for one gateway: GraphQL operations, upstream requests, token
- * refreshes and circuit state. One registry per gateway instance, so several gateways in one
+ * refreshes, circuit state, and (Part 2) the submission queue. One registry per gateway instance, so several gateways in one
  * process (tests) never share or double-register series.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DeliveryObserver } from '../delivery/delivery-attempt';
 import type { UpstreamObserver } from '../providers/provider-adapter';
 
-const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** What the submission gauges read at scrape time (the store's submission repository). */
+export interface SubmissionQueueSource {
+  countByStatus(): Promise<Record<string, number>>;
+  oldestQueuedAgeMs(): Promise<number | null>;
+}
 
-export class GatewayMetrics implements UpstreamObserver {
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Accepted → delivered: from a healthy provider's second to a long outage's hours. */
+const DELIVERY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 24 * 3600, 72 * 3600];
+
+export class GatewayMetrics implements UpstreamObserver, DeliveryObserver {
   readonly registry = new Registry();
 
   private readonly operations = new Counter({
@@ -62,6 +71,40 @@ export class GatewayMetrics implements UpstreamObserver {
     registers: [this.registry],
   });
 
+  private submissionSource: SubmissionQueueSource | undefined;
+
+  private readonly submissionsByStatus = new Gauge({
+    name: 'leadgraph_submissions',
+    help: 'Submissions in the store by status (read from the store at scrape time, every tenant).',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      if (!this.submissionSource) return;
+      const counts = await this.submissionSource.countByStatus().catch(() => undefined);
+      if (!counts) return;
+      for (const [status, count] of Object.entries(counts)) this.submissionsByStatus.set({ status }, count);
+    },
+  });
+
+  private readonly oldestQueuedAge = new Gauge({
+    name: 'leadgraph_submission_oldest_queued_age_seconds',
+    help: 'Age of the oldest submission not yet delivered (QUEUED or DELIVERING); 0 when none waits.',
+    registers: [this.registry],
+    collect: async () => {
+      if (!this.submissionSource) return;
+      const age = await this.submissionSource.oldestQueuedAgeMs().catch(() => undefined);
+      if (age !== undefined) this.oldestQueuedAge.set((age ?? 0) / 1000);
+    },
+  });
+
+  private readonly deliveryLatency = new Histogram({
+    name: 'leadgraph_submission_delivery_seconds',
+    help: 'Time from a submission being accepted to its delivery, by provider.',
+    labelNames: ['provider'] as const,
+    buckets: DELIVERY_BUCKETS,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     // Process metrics (memory, event loop) only for the real server: they install global observers.
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'leadgraph_' });
@@ -87,6 +130,15 @@ export class GatewayMetrics implements UpstreamObserver {
 
   providerUp(provider: string, up: boolean): void {
     this.providerUpGauge.set({ provider }, up ? 1 : 0);
+  }
+
+  /** Where the submission gauges read from; set once the store is open. */
+  watchSubmissions(source: SubmissionQueueSource): void {
+    this.submissionSource = source;
+  }
+
+  delivered(provider: string, seconds: number): void {
+    this.deliveryLatency.observe({ provider }, seconds);
   }
 
   render(): Promise<string> {

@@ -9,6 +9,10 @@
  * lead: it may select only the fields in WRITE_ONLY_RECEIPT. Otherwise a write-only key could read
  * what the provider adds (a linked person's name, a property's title) or, through updateLead, any
  * lead whose id it knows.
+ *
+ * Submissions (DESIGN.md Part 2): a write-only key sees a submission's receipt only
+ * (SUBMISSION_RECEIPT, and of its `lead` only the id), from submitLead/retrySubmission and from the
+ * one query it may run, `submission(id)`; `submissions` (and every other query) needs `leads:read`.
  */
 import {
   GraphQLError,
@@ -37,6 +41,24 @@ export const WRITE_ONLY_RECEIPT = new Set([
   'updatedAt',
 ]);
 
+/** What a write-only key may select from a submission (its receipt). */
+export const SUBMISSION_RECEIPT = new Set([
+  '__typename',
+  'id',
+  'provider',
+  'status',
+  'attempts',
+  'lastError',
+  'createdAt',
+  'updatedAt',
+  'deliveredAt',
+  'lead',
+]);
+/** What a write-only key may select from a submission's delivered lead. */
+const SUBMISSION_LEAD_RECEIPT = new Set(['__typename', 'id']);
+/** The only query root field a write-only key may select. */
+const WRITE_ONLY_QUERIES = new Set(['__typename', 'submission']);
+
 export interface OperationToAuthorize {
   caller: Caller | undefined;
   schema: GraphQLSchema;
@@ -46,21 +68,43 @@ export interface OperationToAuthorize {
   logger: Logger;
 }
 
-/** The fields of Lead an operation selects beyond the receipt, fragments included. */
-function leadFieldsBeyondReceipt(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string[] {
+/** The fields an operation selects beyond a write-only key's receipts, fragments included. */
+function fieldsBeyondReceipt(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string[] {
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
   const seen = new Set<string>();
   const read: string[] = [];
+  // Depth inside a LeadSubmission's `lead`: there only its id is a receipt.
+  let inSubmissionLead = 0;
+  const isSubmissionLead = (typeInfo: TypeInfo, name: string) => typeInfo.getParentType()?.name === 'LeadSubmission' && name === 'lead';
   // A fresh TypeInfo per definition: fragments are visited from inside the outer visit.
   const check = (node: OperationDefinitionNode | FragmentDefinitionNode): void => {
     const typeInfo = new TypeInfo(schema);
     visit(
       node,
       visitWithTypeInfo(typeInfo, {
-        Field(field) {
-          if (typeInfo.getParentType()?.name === 'Lead' && !WRITE_ONLY_RECEIPT.has(field.name.value)) read.push(field.name.value);
+        Field: {
+          enter(field) {
+            const parent = typeInfo.getParentType();
+            const name = field.name.value;
+            const allowed =
+              parent === schema.getQueryType()
+                ? WRITE_ONLY_QUERIES
+                : parent?.name === 'LeadSubmission'
+                  ? SUBMISSION_RECEIPT
+                  : parent?.name === 'Lead'
+                    ? inSubmissionLead > 0
+                      ? SUBMISSION_LEAD_RECEIPT
+                      : WRITE_ONLY_RECEIPT
+                    : undefined;
+            if (allowed && !allowed.has(name)) read.push(name);
+            if (isSubmissionLead(typeInfo, name)) inSubmissionLead++;
+          },
+          leave(field) {
+            // On leave, TypeInfo has not popped this field yet: its parent type is still current.
+            if (isSubmissionLead(typeInfo, field.name.value)) inSubmissionLead--;
+          },
         },
         FragmentSpread(spread) {
           const fragment = fragments.get(spread.name.value);
@@ -80,13 +124,19 @@ function leadFieldsBeyondReceipt(schema: GraphQLSchema, document: DocumentNode, 
 export function authorizeOperation({ caller, schema, document, operation, logger }: OperationToAuthorize): void {
   if (!caller) throw new GraphQLError('An API key is required', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
   const needed = scopeFor(operation.operation);
-  if (needed && caller.scopes.has(needed)) {
-    if (operation.operation !== 'mutation' || caller.scopes.has(Scope.READ)) return;
-    const read = leadFieldsBeyondReceipt(schema, document, operation);
+  // A write-only key may read a submission's receipt: its queries are checked like its mutations.
+  const writeOnly = caller.scopes.has(Scope.WRITE) && !caller.scopes.has(Scope.READ);
+  if ((needed && caller.scopes.has(needed)) || (writeOnly && operation.operation === 'query')) {
+    if (!writeOnly || operation.operation === 'subscription') return;
+    const read = fieldsBeyondReceipt(schema, document, operation);
     if (read.length === 0) return;
-    logger.warn({ caller: caller.name, fields: read }, 'operation refused: write-only key selecting lead data');
+    if (operation.operation === 'query')
+      logger.warn({ caller: caller.name, operationType: operation.operation, needed, fields: read }, 'operation refused: missing scope');
+    else logger.warn({ caller: caller.name, fields: read }, 'operation refused: write-only key selecting lead data');
     throw new GraphQLError(
-      `This API key can write leads but not read them: from the lead a mutation returns, select only ${[...WRITE_ONLY_RECEIPT].filter((f) => f !== '__typename').join(', ')}`,
+      operation.operation === 'query'
+        ? `This API key lacks the ${Scope.READ} scope: it may query only submission(id), selecting ${[...SUBMISSION_RECEIPT].filter((f) => f !== '__typename').join(', ')} and lead { id }`
+        : `This API key can write leads but not read them: from the lead a mutation returns, select only ${[...WRITE_ONLY_RECEIPT].filter((f) => f !== '__typename').join(', ')}; from a submission, ${[...SUBMISSION_RECEIPT].filter((f) => f !== '__typename').join(', ')} and lead { id }`,
       { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 }, fields: read } },
     );
   }

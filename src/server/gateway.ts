@@ -15,7 +15,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
-import { loadConfig, storeEnvOf, type GatewayConfig } from '../config/gateway-config';
+import { ConfigError, loadConfig, storeEnvOf, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayContext } from '../graphql/context';
 import { requestContextFactory, type ServicesFactory } from '../graphql/request-context';
 import { buildGatewaySchema } from '../graphql/build-schema';
@@ -33,6 +33,9 @@ import { DEFAULT_TENANT, ProviderDirectory } from '../providers/provider-directo
 import { PROVIDER_MODULES } from '../providers/registry';
 import { IdempotentCreate, writeLockMs } from '../idempotency/idempotent-create';
 import { replayHeaderPlugin } from '../idempotency/replay-header.plugin';
+import { DeliveryWorker } from '../delivery/delivery-worker';
+import { readDeliverySettings } from '../delivery/delivery-settings';
+import { SubmissionService } from '../submissions/submission.service';
 import { openDemoStore, openStore, type Store } from '../store';
 import { formatGatewayError } from './error-formatting';
 import { GatewayMetrics } from '../observability/metrics';
@@ -142,16 +145,35 @@ async function assemble(
       await directory.connect(DEFAULT_TENANT, module, providerConfig, { demo: false });
   }
 
-  // The per-request services, in one place (request-context.ts calls it for every transport).
+  // Guaranteed delivery (src/delivery): this process's worker, stopped before the store closes.
+  const delivery = readDeliverySettings(options.env ?? process.env, config.store.submissionMaxAgeHours);
+  if (delivery.problems.length > 0) throw new ConfigError(delivery.problems);
+  const worker = new DeliveryWorker({
+    store,
+    directory,
+    settings: delivery.settings,
+    logger,
+    clock: options.now ?? Date.now,
+    observer: metrics,
+  });
+  metrics.watchSubmissions(store.submissions);
+  worker.start();
+  closers.push(() => worker.stop());
+
   const idempotentCreate = new IdempotentCreate(store.idempotency, {
     check: (tenant, input) => new LeadWriter(new LeadRouting(directory, tenant)).checkCreate(input),
     lockMs: writeLockMs(config.resilience),
     logger,
   });
-  const services: ServicesFactory = (caller, scope) => ({
-    leads: new LeadService(new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT), scope),
-    idempotentCreate,
-  });
+  // The per-request services, in one place (request-context.ts calls it for every transport).
+  const services: ServicesFactory = (caller, scope) => {
+    const routing = new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT);
+    return {
+      leads: new LeadService(routing, scope),
+      idempotentCreate,
+      submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge() }),
+    };
+  };
 
   const app = express();
   app.disable('x-powered-by');

@@ -210,14 +210,18 @@ export class SubmissionRepository {
   /**
    * Records, durably, that an attempt is about to be sent (attempts + 1). Call it before sending;
    * when it returns false the lease is lost and nothing may be sent. If an earlier attempt's
-   * outcome was unknown, this send may duplicate it and the submission says so from now on.
+   * outcome was unknown, this send may duplicate it and the submission says so from now on —
+   * unless `lookedFirst`: the worker searched the provider for that earlier attempt's lead and
+   * found none, so the outcome is known again (not created) and this send is no duplicate.
    */
-  async markAttemptStarted(id: string, workerId: string): Promise<boolean> {
+  async markAttemptStarted(id: string, workerId: string, options: { lookedFirst?: boolean } = {}): Promise<boolean> {
     const now = this.context.clock();
     return this.updateHeld(id, workerId, {
       attempt_started_at: now,
       attempts: sql<number>`attempts + 1`,
-      possible_duplicate: sql<number>`case when outcome_unknown = 1 then 1 else possible_duplicate end`,
+      ...(options.lookedFirst
+        ? { outcome_unknown: 0 }
+        : { possible_duplicate: sql<number>`case when outcome_unknown = 1 then 1 else possible_duplicate end` }),
       updated_at: now,
     });
   }

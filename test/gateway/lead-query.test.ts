@@ -210,7 +210,14 @@ describe('node(id)', () => {
     expect(res.data).toEqual({ node: null });
   });
 
-  test.each(['nope', 'submission:0b5e3c1e-8d4f-4c1a-9f0e-2a7b6c5d4e3f', ':x', 'TESSELYS'])(
+  test('a submission id (Part 2) is a kind node knows: one that does not exist is null, with no upstream call', async () => {
+    const res = await stack.gql('query($id: ID!) { node(id: $id) { id } }', { id: 'submission:0b5e3c1e-8d4f-4c1a-9f0e-2a7b6c5d4e3f' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ node: null });
+    expect(stack.upstreamCalls()).toBe(0);
+  });
+
+  test.each(['nope', 'person:0b5e3c1e-8d4f-4c1a-9f0e-2a7b6c5d4e3f', ':x', 'TESSELYS'])(
     'an id of no kind node knows (%p) is BAD_USER_INPUT on id, with no upstream call',
     async (id) => {
       const res = await stack.gql('query($id: ID!) { node(id: $id) { id } }', { id });

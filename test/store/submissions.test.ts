@@ -151,6 +151,22 @@ describeEachStore('submissions', (target) => {
     expect(await store.submissions.markDelivered(id, { providerLeadId: 'ts-10', lead: {} })).toBe(false);
   });
 
+  test('a worker that looked first and found nothing re-sends with the outcome known again: no possible duplicate', async () => {
+    const clock = new TestClock();
+    const store = await target().open({ clock });
+    const { id } = await enqueue(store);
+    await store.submissions.claim('a', LEASE, 1);
+    await store.submissions.markAttemptStarted(id, 'a');
+    clock.advance(LEASE);
+    const [reclaimed] = await store.submissions.claim('b', LEASE, 1);
+    expect(reclaimed).toMatchObject({ id, outcomeUnknown: true });
+    expect(await store.submissions.markAttemptStarted(id, 'b', { lookedFirst: true })).toBe(true);
+    expect(await store.submissions.get('default', id)).toMatchObject({ attempts: 2, possibleDuplicate: false, outcomeUnknown: false });
+    // That send itself dies mid-flight: the next claim treats it as unknown again.
+    clock.advance(LEASE);
+    expect(await store.submissions.claim('c', LEASE, 1)).toMatchObject([{ id, outcomeUnknown: true }]);
+  });
+
   test('markRetry queues it again, due at nextAttemptAt, with its error; an unknown outcome carries over', async () => {
     const clock = new TestClock();
     const store = await target().open({ clock });

@@ -5,8 +5,8 @@ import { lookupNode, NODE_KINDS, type NodeLookup } from '../../src/leads/resolve
 
 const context = {} as GatewayContext;
 
-test('every provider is a lead kind', () => {
-  expect([...NODE_KINDS.keys()].sort()).toEqual(['keyspot', 'tesselys']);
+test('every provider is a lead kind, and "submission" the submissions kind', () => {
+  expect([...NODE_KINDS.keys()].sort()).toEqual(['keyspot', 'submission', 'tesselys']);
 });
 
 test('idKindOf is the lower-cased prefix, undefined without one', () => {
@@ -19,15 +19,15 @@ test('idKindOf is the lower-cased prefix, undefined without one', () => {
 
 test('a kind added to the table is dispatched to its lookup with the whole id', async () => {
   const seen: string[] = [];
-  const submission: NodeLookup = async (id) => {
+  const invoice: NodeLookup = async (id) => {
     seen.push(id);
     return { id };
   };
-  const kinds = new Map([...NODE_KINDS, ['submission', submission]]);
-  await expect(lookupNode('submission:42', context, kinds)).resolves.toEqual({ id: 'submission:42' });
-  expect(seen).toEqual(['submission:42']);
+  const kinds = new Map([...NODE_KINDS, ['invoice', invoice]]);
+  await expect(lookupNode('invoice:42', context, kinds)).resolves.toEqual({ id: 'invoice:42' });
+  expect(seen).toEqual(['invoice:42']);
 });
 
 test('an unknown kind is BAD_USER_INPUT on id, never a lookup', async () => {
-  await expect(lookupNode('submission:42', context)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  await expect(lookupNode('invoice:42', context)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
 });

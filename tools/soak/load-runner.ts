@@ -2,10 +2,13 @@
  * The soak's load: a fixed number of workers, each sending one GraphQL operation at a time (so
  * the load is bounded), mixing every operation over both providers. Before a share of the
  * operations it arms one fault on the simulator route that operation will hit (5xx, 429, a hang,
- * a broken body), and it tallies what the gateway answered by error code.
+ * a broken body), and it tallies what the gateway answered by error code. `submitLead` calls
+ * carry a unique text and their answered ids go to the ledger (submission-ledger.ts); a fault armed
+ * for them hits the delivery worker's POST instead of the answer.
  */
 import type { FaultInjector } from '../../src/simulators/fault-injector';
 import { MALFORM_KINDS } from '../../src/simulators/fault-injector';
+import type { SubmissionLedger } from './submission-ledger';
 
 export interface LoadTarget {
   graphqlUrl: string;
@@ -13,6 +16,8 @@ export interface LoadTarget {
   keyspotFaults: FaultInjector;
   /** Ids of leads that exist at Tesselys. */
   tesselysIds: string[];
+  /** Where answered submitLead calls are noted. */
+  ledger: SubmissionLedger;
 }
 
 export interface LoadTally {
@@ -27,8 +32,10 @@ interface Operation {
   weight: number;
   provider: 'tesselys' | 'keyspot';
   route: string;
-  body(ids: string[]): { query: string; variables?: Record<string, unknown> };
+  body(ids: string[], ledger: SubmissionLedger): { query: string; variables?: Record<string, unknown> };
 }
+
+const SUBMIT = 'mutation SoakSubmit($input: CreateLeadInput!) { submitLead(input: $input) { submission { id } } }';
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
@@ -85,6 +92,30 @@ const OPERATIONS: Operation[] = [
       variables: { id: `tesselys:${pick(ids)}`, input: { title: `Soak ${Math.floor(Math.random() * 1000)}` } },
     }),
   },
+  {
+    weight: 10,
+    provider: 'tesselys',
+    route: 'POST /external/v1/leads',
+    body: (_ids, ledger) => ({
+      query: SUBMIT,
+      variables: { input: { provider: 'TESSELYS', title: ledger.nextText('Soak submit'), tags: ['soak'] } },
+    }),
+  },
+  {
+    weight: 10,
+    provider: 'keyspot',
+    route: 'POST /v1/leads',
+    body: (_ids, ledger) => ({
+      query: SUBMIT,
+      variables: {
+        input: {
+          provider: 'KEYSPOT',
+          description: ledger.nextText('Soak submit'),
+          contact: { name: 'Ana Souza', email: 'ana.souza@example.com', phone: '11988887777' },
+        },
+      },
+    }),
+  },
 ];
 const TOTAL_WEIGHT = OPERATIONS.reduce((sum, op) => sum + op.weight, 0);
 
@@ -121,14 +152,16 @@ export async function runLoad(
         if (armFault(faults, op.route)) tally.faultsArmed++;
       }
       tally.requests++;
+      const request = op.body(target.tesselysIds, target.ledger);
       try {
         const response = await fetch(target.graphqlUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(op.body(target.tesselysIds)),
+          body: JSON.stringify(request),
         });
         const text = await response.text();
-        let body: { errors?: Array<{ extensions?: { code?: string } }> } | undefined;
+        let body:
+          { data?: { submitLead?: { submission: { id: string } } }; errors?: Array<{ extensions?: { code?: string } }> } | undefined;
         try {
           body = JSON.parse(text) as typeof body;
         } catch {
@@ -137,6 +170,11 @@ export async function runLoad(
         if (!body) count(`HTTP ${response.status}`);
         else if (!body.errors?.length) tally.succeeded++;
         else for (const error of body.errors) count(error.extensions?.code ?? 'NO_CODE');
+        const submitted = body?.data?.submitLead?.submission.id;
+        if (submitted) {
+          const input = request.variables!.input as { provider: 'KEYSPOT' | 'TESSELYS'; title?: string; description?: string };
+          target.ledger.answered.push({ id: submitted, provider: input.provider, text: (input.title ?? input.description)! });
+        }
       } catch {
         count('NO_ANSWER');
       }

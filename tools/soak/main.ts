@@ -2,7 +2,9 @@
  * `npm run soak`: a bounded load on loopback against a gateway process, with faults injected into
  * both provider simulators, proving the gateway stays up: it prints requests, errors by code,
  * crashes, unhandled rejections and the gateway's RSS at start and end, and exits non-zero when
- * any of the three guarantees fails (no crash, no unhandled rejection, RSS growth under 20 %).
+ * any of the guarantees fails (no crash, no unhandled rejection, RSS growth under 20 %, and every
+ * answered `submitLead` DELIVERED exactly once, counted on the simulators, once faults stop —
+ * waiting at most SOAK_DRAIN_SECONDS, default 120).
  *
  * SOAK_SECONDS (default 60) is the measured run, after SOAK_WARMUP_SECONDS (default 20) of the same
  * load so the start RSS is taken warm; SOAK_WORKERS (16) concurrent clients; SOAK_FAULT_RATE (0.1).
@@ -11,6 +13,7 @@ import { startKeyspotSimulator } from '../../src/providers/keyspot/simulator/key
 import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGatewayProcess } from './gateway-process';
 import { runLoad, type LoadTally } from './load-runner';
+import { SubmissionLedger, type LedgerReport } from './submission-ledger';
 
 const MAX_RSS_GROWTH = 0.2;
 
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
   const warmupSeconds = numberFrom('SOAK_WARMUP_SECONDS', 20);
   const workers = Math.max(1, Math.floor(numberFrom('SOAK_WORKERS', 16)));
   const faultRate = numberFrom('SOAK_FAULT_RATE', 0.1);
+  const drainSeconds = numberFrom('SOAK_DRAIN_SECONDS', 120);
 
   const soakerProblems: unknown[] = [];
   process.on('unhandledRejection', (reason) => soakerProblems.push(reason));
@@ -45,12 +49,16 @@ async function main(): Promise<void> {
     CIRCUIT_BREAKER_COOLDOWN_MS: process.env.CIRCUIT_BREAKER_COOLDOWN_MS ?? '2000',
     // The load comes from one address far faster than any client rate limit allows.
     RATE_LIMIT_PER_MINUTE: '0',
+    // Submissions retried on faults come due quickly after the load stops.
+    SUBMISSION_POLL_MS: '200',
   });
+  const ledger = new SubmissionLedger();
   const target = {
     graphqlUrl: `${gateway.url}/graphql`,
     tesselysFaults: tesselys.faults,
     keyspotFaults: keyspot.faults,
     tesselysIds: tesselys.leads().map((lead) => lead.id),
+    ledger,
   };
   let tally: LoadTally | undefined;
   let report = '';
@@ -81,6 +89,14 @@ async function main(): Promise<void> {
     const crashes = gateway.crashes();
     const last = crashes.length ? { rss: Number.NaN, heapUsed: Number.NaN } : await gateway.memory();
     const growth = (last.rss - start.rss) / start.rss;
+    tesselys.faults.reset();
+    keyspot.faults.reset();
+    const leadsWith = (provider: 'KEYSPOT' | 'TESSELYS', text: string) =>
+      provider === 'KEYSPOT'
+        ? keyspot.leads().filter((lead) => lead.message === text).length
+        : tesselys.leads().filter((lead) => lead.title === text).length;
+    const delivery: LedgerReport = await ledger.settle(target.graphqlUrl, { leadsWith }, drainSeconds * 1000);
+    const deliveredExactlyOnce = delivery.exactlyOnce === delivery.answered;
     const errors = Object.entries(tally.errorsByCode).sort(([, a], [, b]) => b - a);
     const errorCount = errors.reduce((sum, [, n]) => sum + n, 0);
 
@@ -97,8 +113,16 @@ async function main(): Promise<void> {
       `                       (${mb(boot.rss)} at boot, before the ${warmupSeconds} s warm-up under the same load)`,
       `heap used:             ${mb(start.heapUsed)} at start, ${mb(last.heapUsed)} at end`,
       `samples (RSS/heap):    ${samples.join(', ')}`,
+      `submitLead answered:   ${delivery.answered} (warm-up included); DELIVERED ${delivery.delivered}, exactly once at the provider ${delivery.exactlyOnce}`,
+      `  undelivered:         ${JSON.stringify(delivery.undelivered)} after up to ${drainSeconds} s with faults off`,
+      `  duplicated:          ${delivery.duplicated}; delivered but missing: ${delivery.missing}; flagged possibleDuplicate: ${delivery.flaggedPossibleDuplicate}`,
     ].join('\n');
-    ok = crashes.length === 0 && gateway.unhandledRejections() === 0 && soakerProblems.length === 0 && growth < MAX_RSS_GROWTH;
+    ok =
+      crashes.length === 0 &&
+      gateway.unhandledRejections() === 0 &&
+      soakerProblems.length === 0 &&
+      growth < MAX_RSS_GROWTH &&
+      deliveredExactlyOnce;
   } finally {
     await gateway.stop();
     await Promise.allSettled([tesselys.close(), keyspot.close()]);

@@ -7,14 +7,17 @@ import type { GatewayContext } from '../../graphql/context';
 import { LeadProvider } from '../enums/lead-provider.enum';
 import { idKindOf, malformedIdError } from '../mapping/global-id';
 import type { Node } from '../types/node.interface';
+import { SUBMISSION_ID_KIND } from '../../submissions/submission-id';
 
 export type NodeLookup = (id: string, context: GatewayContext) => Promise<Node | null>;
 
 const lookupLead: NodeLookup = (id, { leads }) => leads.lead(id);
+const lookupSubmission: NodeLookup = (id, { submissions }) => submissions.get(id);
 
-export const NODE_KINDS: ReadonlyMap<string, NodeLookup> = new Map(
-  Object.values(LeadProvider).map((provider) => [provider.toLowerCase(), lookupLead] as const),
-);
+export const NODE_KINDS: ReadonlyMap<string, NodeLookup> = new Map([
+  ...Object.values(LeadProvider).map((provider) => [provider.toLowerCase(), lookupLead] as const),
+  [SUBMISSION_ID_KIND, lookupSubmission] as const,
+]);
 
 /** Null when the object does not exist; rejects with BAD_USER_INPUT when the id's kind is unknown. */
 export async function lookupNode(
