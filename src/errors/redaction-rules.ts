@@ -94,10 +94,11 @@ const COMMON: Redaction[] = [
       return end - start >= 32 ? `${run.slice(0, start)}[redacted]${run.slice(end)}` : run;
     },
   ],
-  // Phone-like runs: 8+ digits, optionally with +, spaces, dots, dashes or parentheses between them;
-  // ISO dates and IPv4 addresses look alike and are kept.
+  // Phone-like runs: 8+ digits, optionally with +, spaces, dots, dashes or parentheses between them,
+  // standing on their own: a digit run glued to letters is part of an identifier (a provider's lead
+  // id like "clmw…00001569wx…"), not a phone. ISO dates and IPv4 addresses look alike and are kept.
   [
-    /\+?\(?\d[\d\s().-]{6,}\d/g,
+    /(?<![A-Za-z0-9_])\+?\(?\d[\d\s().-]{6,}\d(?![A-Za-z0-9_])/g,
     (match: string) => (/^\d{4}-\d{2}-\d{2}/.test(match) || /^\d{1,3}(\.\d{1,3}){3}$/.test(match) ? match : '[phone]'),
   ],
 ];

@@ -126,3 +126,13 @@ describe('providerMessageFrom', () => {
     expect(providerMessageFrom({ message: Array.from({ length: 200 }, (_, i) => `field${i} is wrong`) })!.length).toBeLessThanOrEqual(300);
   });
 });
+
+describe('phones and identifiers', () => {
+  test('a digit run glued to letters is an identifier, kept whole; a phone on its own is still redacted', () => {
+    // A Keyspot lead id the simulator made (a log line's leadId came out as "clmwqcvpc[phone]wxhs0e80").
+    expect(sanitizeMessage('lead clmwqcvpc00001569wxhs0e80 recorded')).toBe('lead clmwqcvpc00001569wxhs0e80 recorded');
+    expect(sanitizeMessage('call 11999999999 now')).toBe('call [phone] now');
+    expect(sanitizeMessage('phone: (11) 99999-9999.')).toBe('phone: [phone].');
+    expect(sanitizeMessage('tel:+5511999999999')).toBe('tel:[phone]');
+  });
+});
