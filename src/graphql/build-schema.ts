@@ -9,6 +9,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { LeadResolver } from '../leads/resolvers/lead.resolver';
 import { NodeResolver } from '../leads/resolvers/node.resolver';
 import { ProviderResolver } from '../leads/resolvers/provider.resolver';
+import { TenantResolver } from '../tenants/graphql/tenant.resolver';
 import { toSubgraphSchema } from './subgraph-schema';
 
 let clientFacing: GraphQLSchema | undefined;
@@ -17,7 +18,7 @@ let served: GraphQLSchema | undefined;
 export function buildClientFacingSchema(): GraphQLSchema {
   clientFacing ??= describeRootTypes(
     buildSchemaSync({
-      resolvers: [LeadResolver, NodeResolver, ProviderResolver],
+      resolvers: [LeadResolver, NodeResolver, ProviderResolver, TenantResolver],
       // Validation is explicit per argument (validateArg) so errors carry field paths.
       validate: false,
     }),

@@ -6,6 +6,7 @@ import type { IdempotentCreate } from '../idempotency/idempotent-create';
 import type { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../security/scopes';
+import type { TenantService } from '../tenants/tenant.service';
 
 /** Request headers, names in lower case (for graphql-ws: the connection_init payload's). */
 export type RequestHeaders = Readonly<Record<string, string | undefined>>;
@@ -14,6 +15,8 @@ export interface GatewayContext {
   leads: LeadService;
   /** createLead under an idempotency key (one instance per process). */
   idempotentCreate: IdempotentCreate;
+  /** Tenant administration (one instance per process); the admin fields check `tenants:admin` first. */
+  tenants?: TenantService;
   logger: Logger;
   requestId: string;
   /** Upstream calls made so far for this request. */

@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger';
 import type { LeadService } from '../leads/service/lead.service';
 import type { RequestScope } from '../providers/provider-adapter';
 import type { Caller } from '../security/scopes';
+import type { TenantService } from '../tenants/tenant.service';
 import type { GatewayContext, RequestHeaders } from './context';
 
 /** What a transport knows about an admitted request. */
@@ -27,6 +28,7 @@ export interface RequestContextInput {
 export interface RequestServices {
   leads: LeadService;
   idempotentCreate: IdempotentCreate;
+  tenants?: TenantService;
 }
 
 /** Builds a request's services; `caller` says whose (its tenant), `scope` is lent to the providers. */
@@ -42,11 +44,12 @@ export function requestContextFactory(deps: { logger: Logger; services: Services
     // A holder object, not a number: Apollo shallow-copies the context per operation.
     const upstream = { calls: 0 };
     const scope: RequestScope = { logger, countUpstreamCall: () => void upstream.calls++, signal };
-    const { leads, idempotentCreate } = deps.services(caller, scope);
+    const { leads, idempotentCreate, tenants } = deps.services(caller, scope);
     const idempotencyKey = headers[IDEMPOTENCY_KEY_HEADER];
     return {
       leads,
       idempotentCreate,
+      ...(tenants ? { tenants } : {}),
       logger,
       requestId,
       upstream,

@@ -42,7 +42,10 @@ import { createReadinessCheck } from './readiness';
 import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
 import { apolloSecurity } from '../security/apollo-security';
 import { applyHttpHardening } from '../security/http-hardening';
+import { ApiKeyRegistry } from '../security/api-keys';
 import { SecurityPipeline } from '../security/security-pipeline';
+import { TenantKeyIdentifier } from '../tenants/tenant-key-identifier';
+import { TenantService } from '../tenants/tenant.service';
 import { announceSecurityPosture } from '../security/security-posture';
 
 export interface StartGatewayOptions {
@@ -60,6 +63,8 @@ export interface StartGatewayOptions {
   readinessCacheMs?: number;
   /** Overrides OPS_PORT (tests pass 0). */
   opsPort?: number;
+  /** How long a tenant key's lookup is reused (ms, at most 5000; tenants/tenant-key-identifier.ts). */
+  apiKeyCacheMs?: number;
   /** Extra Apollo plugins, after the gateway's own (tests use one to make start-up fail). */
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }
@@ -141,6 +146,16 @@ async function assemble(
       await directory.connect(DEFAULT_TENANT, module, providerConfig, { demo: false });
   }
 
+  // Tenants: keys from API_KEYS, then the store's tenant keys; stored tenants' providers connected.
+  const identifier = new TenantKeyIdentifier(new ApiKeyRegistry(config.security.apiKeys), store.apiKeys, {
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.apiKeyCacheMs !== undefined ? { cacheMs: options.apiKeyCacheMs } : {}),
+  });
+  const tenants = new TenantService({ store, directory, modules, providerDeps: deps, logger, onRevoked: (id) => identifier.forget(id) });
+  closers.push(() => tenants.close());
+  await tenants.start();
+
   // The per-request services, in one place (request-context.ts calls it for every transport).
   const idempotentCreate = new IdempotentCreate(store.idempotency, {
     check: (tenant, input) => new LeadWriter(new LeadRouting(directory, tenant)).checkCreate(input),
@@ -150,6 +165,7 @@ async function assemble(
   const services: ServicesFactory = (caller, scope) => ({
     leads: new LeadService(new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT), scope),
     idempotentCreate,
+    tenants,
   });
 
   const app = express();
@@ -176,7 +192,7 @@ async function assemble(
 
   const production = config.nodeEnv === 'production';
   // One security pipeline for every transport (security/security-pipeline.ts); Apollo gets its share.
-  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, ...(options.now ? { now: options.now } : {}) });
+  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, identifier, ...(options.now ? { now: options.now } : {}) });
   const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
