@@ -4,6 +4,9 @@
  * tenant and provider.
  */
 import { createHash } from 'node:crypto';
+import { silentLogger } from '../../src/logging/logger';
+import { ApiKeyRegistry, parseApiKeys } from '../../src/security/api-keys';
+import { TenantKeyIdentifier } from '../../src/tenants/tenant-key-identifier';
 import { describeEachStore, TestClock } from './support/store-targets';
 
 const digestOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -85,5 +88,32 @@ describeEachStore('tenants in the store', (target) => {
     expect(await store.providerCredentials.remove('acme', 'TESSELYS')).toBe(true);
     expect(await store.providerCredentials.remove('acme', 'TESSELYS')).toBe(false);
     expect(await store.providerCredentials.get('acme', 'TESSELYS')).toBeUndefined();
+  });
+
+  test('the caller identifier: API_KEYS first, then stored keys; a revocation elsewhere is seen within 5 s whatever cacheMs asks', async () => {
+    const clock = new TestClock();
+    const store = await target().open({ clock });
+    const configured = new ApiKeyRegistry(
+      parseApiKeys(JSON.stringify([{ name: 'env', key: 'env-key-0123456789abcdef', scopes: ['leads:read'] }])).entries,
+    );
+    const identifier = new TenantKeyIdentifier(configured, store.apiKeys, { now: clock.read, cacheMs: 60_000, logger: silentLogger() });
+    await store.apiKeys.create({
+      id: 'k1',
+      tenant: 'acme',
+      name: 'site',
+      prefix: 'lgk_abcd',
+      digest: digestOf('tenant-secret-1'),
+      scopes: ['leads:submit', 'bogus'],
+    });
+
+    expect(await identifier.identify('env-key-0123456789abcdef')).toMatchObject({ name: 'env', tenant: 'default' });
+    const caller = await identifier.identify('tenant-secret-1');
+    expect(caller).toMatchObject({ name: 'key:k1', tenant: 'acme', anonymous: false });
+    expect([...caller!.scopes]).toEqual(['leads:submit']);
+    expect(await identifier.identify('no-such-key')).toBeUndefined();
+
+    await store.apiKeys.revoke('k1');
+    clock.advance(5_000);
+    expect(await identifier.identify('tenant-secret-1')).toBeUndefined();
   });
 });
