@@ -65,9 +65,14 @@ export class TenantService {
     this.probePools = new SharedProviderPools({ timeoutMs: resilience?.timeoutMs, maxBodyBytes: resilience?.maxBodyBytes });
   }
 
+  /** Makes sure `default` is stored (so `tenants` lists it and its slug is taken). */
+  async ensureDefaultTenant(): Promise<void> {
+    await this.deps.store.tenants.create(DEFAULT_TENANT, 'Default (environment configuration)');
+  }
+
   /** Makes sure `default` is stored, then connects every stored tenant's providers (start-up). */
   async start(): Promise<void> {
-    await this.deps.store.tenants.create(DEFAULT_TENANT, 'Default (environment configuration)');
+    await this.ensureDefaultTenant();
     for (const row of await this.deps.store.providerCredentials.listAll()) {
       const module = this.deps.modules.find((candidate) => candidate.provider === row.provider);
       if (!module || row.tenant === DEFAULT_TENANT) continue;
