@@ -7,6 +7,9 @@
  */
 import { startKeyspotSimulator, type KeyspotSimulator } from '../../src/providers/keyspot/simulator/keyspot.simulator';
 import { startTesselysSimulator, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
+import { buildClientFacingSchema } from '../../src/graphql/build-schema';
+import { TENANT_ADMIN_FIELDS } from '../../src/security/operation-authorization';
+import { sweepOperations } from './cross-tenant-sweep';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 
 const ADMIN_KEY = 'admin-key-0123456789abcdef';
@@ -288,6 +291,54 @@ test('removing credentials disconnects the provider for that tenant only', async
   expect(removed.data!.removeProviderCredentials.providers).toContainEqual({ provider: 'TESSELYS', configured: false });
   expect(await stack.gateway.store.providerCredentials.get('delta', 'TESSELYS')).toBeUndefined();
   expect((await gql(keys['acme/backoffice']!, TESSELYS_LEADS)).data!.leads.totalCount).toBeGreaterThanOrEqual(5);
+});
+
+test("every query and mutation, generated from the schema, with acme's key against beta's ids returns nothing of beta", async () => {
+  const marker = 'BETA-PRIVATE-MARKER';
+  const created = await gql(
+    keys['beta/backoffice']!,
+    'mutation($t: String!) { createLead(input: { provider: TESSELYS, title: $t }) { lead { id } } }',
+    {
+      t: marker,
+    },
+  );
+  const betaIds = [
+    (created.data!.createLead as { lead: { id: string } }).lead.id,
+    ...sims.beta.tesselys
+      .leads()
+      .slice(0, 2)
+      .map((l) => `tesselys:${l.id}`),
+  ];
+  // The control: beta's own key reads its marker lead, so the sweep below can fail.
+  expect(
+    JSON.stringify((await gql(keys['beta/backoffice']!, 'query($id: ID!) { lead(id: $id) { title } }', { id: betaIds[0] })).data),
+  ).toContain(marker);
+
+  const titlesBefore = sims.beta.tesselys.leads().map((l) => l.title);
+  const operations = sweepOperations(
+    buildClientFacingSchema(),
+    betaIds,
+    {
+      'createLead.input': { provider: 'TESSELYS', title: 'Acme sweep' },
+      'updateLead.input': { title: 'hijacked by acme' },
+      'submitLead.input': { provider: 'TESSELYS', title: 'Acme sweep' },
+    },
+    TENANT_ADMIN_FIELDS,
+  );
+  expect(operations.map((op) => op.field)).toEqual(
+    expect.arrayContaining(['lead', 'leads', 'node', 'providers', 'createLead', 'updateLead']),
+  );
+  const betaRaw = sims.beta.tesselys.leads().map((l) => String(l.id));
+  for (const operation of operations) {
+    const res = await gql(keys['acme/backoffice']!, operation.query, operation.variables);
+    const text = JSON.stringify(res.data ?? null);
+    expect({ field: operation.field, leaked: betaRaw.filter((id) => text.includes(id)), marker: text.includes(marker) }).toEqual({
+      field: operation.field,
+      leaked: [],
+      marker: false,
+    });
+  }
+  expect(sims.beta.tesselys.leads().map((l) => l.title)).toEqual(titlesBefore);
 });
 
 test('no secret of any tenant in any response or captured log line', () => {
