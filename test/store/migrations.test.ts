@@ -27,7 +27,9 @@ describeEachStore('store migrations', (target) => {
       const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(second.db);
       expect(rows.rows.map((row) => row.name)).toEqual([...MIGRATION_NAMES]);
       const tables = (await second.db.introspection.getTables()).map((table) => table.name);
-      expect(tables).toEqual(expect.arrayContaining(['idempotency_keys', 'submissions', 'lead_records', 'tenants', 'api_keys', 'provider_credentials']));
+      expect(tables).toEqual(
+        expect.arrayContaining(['idempotency_keys', 'submissions', 'lead_records', 'tenants', 'api_keys', 'provider_credentials']),
+      );
     } finally {
       await second.close();
     }
