@@ -65,6 +65,8 @@ export interface StartGatewayOptions {
   opsPort?: number;
   /** How long a tenant key's lookup is reused (ms, at most 5000; tenants/tenant-key-identifier.ts). */
   apiKeyCacheMs?: number;
+  /** How often credentials set or removed on other replicas are picked up (ms, default 5000). */
+  tenantSyncMs?: number;
   /** Extra Apollo plugins, after the gateway's own (tests use one to make start-up fail). */
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }
@@ -155,6 +157,18 @@ async function assemble(
   const tenants = new TenantService({ store, directory, modules, providerDeps: deps, logger, onRevoked: (id) => identifier.forget(id) });
   closers.push(() => tenants.close());
   await tenants.start();
+  let syncing: Promise<unknown> | undefined;
+  const sync = setInterval(() => {
+    syncing ??= tenants
+      .syncFromStore()
+      .catch((error: unknown) => logger.warn({ err: error }, 'tenant credentials not synced from the store'))
+      .finally(() => (syncing = undefined));
+  }, options.tenantSyncMs ?? 5_000);
+  sync.unref();
+  closers.push(async () => {
+    clearInterval(sync);
+    await syncing;
+  });
 
   // The per-request services, in one place (request-context.ts calls it for every transport).
   const idempotentCreate = new IdempotentCreate(store.idempotency, {

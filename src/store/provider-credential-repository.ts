@@ -11,14 +11,19 @@ export interface ProviderCredentialsRow {
   tenant: string;
   provider: string;
   credentials: StoredCredentials;
+  /** Opaque; changes each time the credentials are set (versions()). */
+  version: string;
   updatedAt: Date;
 }
 
 export class ProviderCredentialRepository {
   constructor(private readonly context: StoreContext) {}
 
-  /** Saves (or replaces) the tenant's credentials for the provider; committed when this resolves. */
-  async set(tenant: string, provider: string, credentials: StoredCredentials): Promise<void> {
+  /**
+   * Saves (or replaces) the tenant's credentials for the provider; committed when this resolves.
+   * Returns the stored value's version (see versions()).
+   */
+  async set(tenant: string, provider: string, credentials: StoredCredentials): Promise<string> {
     const values = {
       credentials: this.context.cipher.encryptJson(credentials, credentialsContext(tenant, provider)),
       updated_at: this.context.clock(),
@@ -28,6 +33,17 @@ export class ProviderCredentialRepository {
       .values({ tenant, provider, ...values })
       .onConflict((conflict) => conflict.columns(['tenant', 'provider']).doUpdateSet(values))
       .execute();
+    return values.credentials;
+  }
+
+  /**
+   * Every tenant × provider with an opaque version that changes whenever its credentials are set
+   * again (the ciphertext: a fresh IV each time), without decrypting anything: replicas compare it
+   * to what they connected. Never log it.
+   */
+  async versions(): Promise<Array<{ tenant: string; provider: string; version: string }>> {
+    const rows = await this.context.db.selectFrom('provider_credentials').select(['tenant', 'provider', 'credentials']).execute();
+    return rows.map((row) => ({ tenant: row.tenant, provider: row.provider, version: row.credentials }));
   }
 
   /** True when there was something to remove. */
@@ -61,6 +77,7 @@ export class ProviderCredentialRepository {
       tenant: row.tenant,
       provider: row.provider,
       credentials: this.context.cipher.decryptJson<StoredCredentials>(row.credentials, credentialsContext(row.tenant, row.provider)),
+      version: row.credentials,
       updatedAt: new Date(Number(row.updated_at)),
     };
   }

@@ -6,6 +6,8 @@
  * Contracts:
  * - The tenant `default` is the environment configuration: it is always listed, its slug is
  *   taken, and its providers come from the environment only.
+ * - Credentials set or removed on another replica are picked up by syncFromStore() (the gateway
+ *   runs it every few seconds).
  * - setProviderCredentials saves nothing unless the provider accepts the credentials (probe());
  *   then the tenant's connection is replaced (the old one closed). Calls for one tenant and
  *   provider run one at a time, so the store and the directory end with the same credentials.
@@ -24,7 +26,7 @@ import { SharedProviderPools } from '../providers/provider-pools';
 import { Scope } from '../security/scopes';
 import type { Store } from '../store';
 import type { ApiKeyRow } from '../store/api-key-repository';
-import type { StoredCredentials } from '../store/provider-credential-repository';
+import type { ProviderCredentialsRow, StoredCredentials } from '../store/provider-credential-repository';
 import { newApiKeySecret } from './api-key-secret';
 import { configFromCredentials, credentialsOf, SECRET_CREDENTIAL_FIELDS, type CredentialField } from './provider-credentials';
 
@@ -59,6 +61,8 @@ export class TenantService {
   /** Pools for probing credentials before they are saved (kept apart from the directory's). */
   private readonly probePools: SharedProviderPools;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** `<tenant>/<provider>` → the stored version this process connected. */
+  private readonly connected = new Map<string, string>();
 
   constructor(private readonly deps: TenantServiceDeps) {
     const resilience = deps.providerDeps.resilience;
@@ -73,19 +77,59 @@ export class TenantService {
   /** Makes sure `default` is stored, then connects every stored tenant's providers (start-up). */
   async start(): Promise<void> {
     await this.ensureDefaultTenant();
-    for (const row of await this.deps.store.providerCredentials.listAll()) {
-      const module = this.deps.modules.find((candidate) => candidate.provider === row.provider);
-      if (!module || row.tenant === DEFAULT_TENANT) continue;
-      registerCredentialSecrets(row.credentials);
-      try {
-        await this.deps.directory.connect(row.tenant, module, configFromCredentials(module, row.credentials), { demo: false });
-      } catch (error) {
-        // One tenant's stored credentials no longer valid (a provider's rules changed) never stop the gateway.
-        this.deps.logger.error(
-          { tenant: row.tenant, provider: row.provider, code: codeOf(error) },
-          'stored provider credentials not connected',
-        );
-      }
+    for (const row of await this.deps.store.providerCredentials.listAll()) await this.connectStored(row);
+  }
+
+  /**
+   * Brings this process's connections in line with the store (credentials set or removed on
+   * another replica): reconnects what changed, disconnects what was removed. The gateway calls it
+   * periodically; returns how many connections changed.
+   */
+  async syncFromStore(): Promise<number> {
+    const versions = await this.deps.store.providerCredentials.versions();
+    const seen = new Set<string>();
+    let changed = 0;
+    for (const { tenant, provider, version } of versions) {
+      const key = `${tenant}/${provider}`;
+      seen.add(key);
+      if (tenant === DEFAULT_TENANT || this.connected.get(key) === version) continue;
+      await this.serial(key, async () => {
+        const row = await this.deps.store.providerCredentials.get(tenant, provider);
+        if (row && this.connected.get(key) !== row.version && (await this.connectStored(row))) {
+          changed += 1;
+          this.deps.logger.info({ tenant, provider }, 'provider credentials synced');
+        }
+      });
+    }
+    for (const key of [...this.connected.keys()].filter((k) => !seen.has(k))) {
+      const [tenant, provider] = key.split('/') as [string, LeadProvider];
+      await this.serial(key, async () => {
+        if (!this.connected.has(key) || (await this.deps.store.providerCredentials.get(tenant, provider))) return;
+        this.connected.delete(key);
+        await this.deps.directory.disconnect(tenant, provider);
+        changed += 1;
+        this.deps.logger.info({ tenant, provider }, 'provider credentials removed elsewhere: disconnected');
+      });
+    }
+    return changed;
+  }
+
+  /** Connects one stored row; false (logged, never thrown) when it no longer makes a configuration. */
+  private async connectStored(row: ProviderCredentialsRow): Promise<boolean> {
+    const module = this.deps.modules.find((candidate) => candidate.provider === row.provider);
+    if (!module || row.tenant === DEFAULT_TENANT) return false;
+    registerCredentialSecrets(row.credentials);
+    try {
+      await this.deps.directory.connect(row.tenant, module, configFromCredentials(module, row.credentials), { demo: false });
+      this.connected.set(`${row.tenant}/${row.provider}`, row.version);
+      return true;
+    } catch (error) {
+      // One tenant's stored credentials no longer valid (a provider's rules changed) never stop the gateway.
+      this.deps.logger.error(
+        { tenant: row.tenant, provider: row.provider, code: codeOf(error) },
+        'stored provider credentials not connected',
+      );
+      return false;
     }
   }
 
@@ -115,8 +159,9 @@ export class TenantService {
     const config = configFromCredentials(module, credentials);
     await this.serial(`${tenant}/${provider}`, async () => {
       await this.probe(tenant, module, config);
-      await this.deps.store.providerCredentials.set(tenant, provider, credentials);
+      const version = await this.deps.store.providerCredentials.set(tenant, provider, credentials);
       await this.deps.directory.connect(tenant, module, config, { demo: false });
+      this.connected.set(`${tenant}/${provider}`, version);
       this.deps.logger.info({ tenant, provider }, 'provider credentials set');
     });
     return this.get(tenant);
@@ -127,6 +172,7 @@ export class TenantService {
     if (tenant === DEFAULT_TENANT) throw BadUserInputError.of('tenant', 'default takes its provider credentials from the environment');
     await this.serial(`${tenant}/${provider}`, async () => {
       await this.deps.store.providerCredentials.remove(tenant, provider);
+      this.connected.delete(`${tenant}/${provider}`);
       await this.deps.directory.disconnect(tenant, provider);
       this.deps.logger.info({ tenant, provider }, 'provider credentials removed');
     });

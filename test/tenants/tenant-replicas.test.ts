@@ -1,6 +1,7 @@
 /**
  * Two gateway replicas sharing one PostgreSQL store, through real HTTP: a tenant administered on
- * one replica is served by the other (stored credentials are connected at start-up), and a key
+ * one replica is served by the other (stored credentials are connected at start-up, and later
+ * changes picked up by each replica's periodic sync), and a key
  * revoked on one replica is refused by the other once its key cache period (at most 5 s, moved
  * by the injected clock here) has passed.
  */
@@ -9,6 +10,7 @@ import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { captureLogs } from '../support/log-capture';
 import { testStoreEnv } from '../support/test-database';
 import { testClock } from '../support/test-stack';
+import { until } from '../resilience/resilience-helpers';
 
 const ADMIN_KEY = 'replica-admin-key-0123456789';
 
@@ -32,6 +34,7 @@ async function replica(): Promise<RunningGateway> {
     port: 0,
     logger: logs.logger,
     now: clock.now,
+    tenantSyncMs: 20,
   });
   gateways.push(gateway);
   return gateway;
@@ -65,7 +68,7 @@ afterAll(async () => {
   await Promise.all([defaultSim?.close(), acmeSim?.close()]);
 });
 
-test('a tenant set up on one replica is served by another; a key revoked on one is refused by the other within 5 s', async () => {
+test('a tenant set up on one replica is served by another (at start-up and by its sync); a key revoked on one is refused by the other within 5 s', async () => {
   const first = await replica();
   expect((await gql(first, ADMIN_KEY, 'mutation { createTenant(slug: "acme", name: "Acme") { slug } }')).errors).toBeUndefined();
   const set = await gql(
@@ -93,6 +96,26 @@ test('a tenant set up on one replica is served by another; a key revoked on one 
   expect((await gql(first, secret, leads)).status).toBe(401);
   clock.advance(5_000);
   expect((await gql(second, secret, leads)).status).toBe(401);
+
+  // Credentials set on the first replica after the second started reach the second by its sync.
+  await gql(first, ADMIN_KEY, 'mutation { createTenant(slug: "beta", name: "Beta") { slug } }');
+  const setBeta = await gql(
+    first,
+    ADMIN_KEY,
+    'mutation($input: ProviderCredentialsInput!) { setProviderCredentials(tenant: "beta", provider: TESSELYS, input: $input) { slug } }',
+    { input: { baseUrl: acmeSim.url, ...acmeSim.credentials } },
+  );
+  expect(setBeta.errors).toBeUndefined();
+  const betaKey = (await gql(first, ADMIN_KEY, 'mutation { createApiKey(tenant: "beta", name: "r", scopes: [LEADS_READ]) { secret } }'))
+    .data.createApiKey.secret as string;
+  const synced = (msg: string) => () => logs.records().some((r) => r.msg === msg && r.tenant === 'beta');
+  await until(synced('provider credentials synced'));
+  expect((await gql(second, betaKey, leads)).data).toEqual({ leads: { totalCount: 6 } });
+
+  await gql(first, ADMIN_KEY, 'mutation { removeProviderCredentials(tenant: "beta", provider: TESSELYS) { slug } }');
+  await until(synced('provider credentials removed elsewhere: disconnected'));
+  const afterRemoval = await gql(second, betaKey, '{ providers { provider configured } }');
+  expect(afterRemoval.data.providers).toContainEqual({ provider: 'TESSELYS', configured: false });
 
   const lines = logs.lines.join('\n');
   for (const value of [secret, ADMIN_KEY, acmeSim.credentials.accessToken, acmeSim.credentials.companyToken])
