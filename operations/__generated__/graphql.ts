@@ -19,6 +19,36 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** A tenant API key (its secret is shown once, by createApiKey, and never stored). */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created (UTC). */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The key id, for revokeApiKey. */
+  id: Scalars['ID']['output'];
+  /** Roughly when the key was last used (recorded at most every few seconds). */
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What the key is for, as its creator named it. */
+  name: Scalars['String']['output'];
+  /** The first characters of the secret, to tell keys apart. */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked; a revoked key is refused (401) within 5 s on every replica. */
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What the key may do. */
+  scopes: Array<ApiScope>;
+};
+
+/** What an API key may do. */
+export type ApiScope =
+  /** "leads:read": queries on leads and providers. */
+  | 'LEADS_READ'
+  /** "leads:submit": for public forms: createLead and submitLead and their receipts only. */
+  | 'LEADS_SUBMIT'
+  /** "leads:write": lead mutations (without leads:read, only a receipt of the lead is returned). */
+  | 'LEADS_WRITE'
+  /** "tenants:admin": the tenant administration API (API_KEYS entries only). */
+  | 'TENANTS_ADMIN';
+
 /** The state of LeadGraph's circuit breaker for one provider. */
 export type CircuitState =
   /** Calls go through normally. */
@@ -55,6 +85,15 @@ export type CreateLeadPayload = {
   lead: Lead;
   /** True when this answer is the stored outcome of an earlier `createLead` with the same idempotency key and input: nothing was sent to the provider this time (the response also carries `Idempotent-Replayed: true`). */
   replayed: Scalars['Boolean']['output'];
+};
+
+/** A new API key and its secret, which is shown only here and cannot be read again. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  /** The key as listings show it. */
+  apiKey: ApiKey;
+  /** Send it as `Authorization: Bearer <secret>`. Store it now: only its digest is kept. */
+  secret: Scalars['String']['output'];
 };
 
 /** A lead from any provider, in one unified shape. */
@@ -328,14 +367,32 @@ export type LeadSubmissionEdge = {
 /** Create and update leads; each mutation goes to the provider the input or id names. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates an API key for a tenant; its secret is in this answer only. Needs tenants:admin. */
+  createApiKey: CreatedApiKey;
   /** Creates a lead in the provider named by `input.provider`. Nothing is sent when the input breaks that provider’s rules. With an idempotency key (the argument or the `Idempotency-Key` header), the same key and input are sent at most once: a repeat gets the first outcome again (`replayed: true`). */
   createLead: CreateLeadPayload;
+  /** Creates a tenant; a slug taken or not 2 to 40 of a-z, 0-9, - is BAD_USER_INPUT. Needs tenants:admin. */
+  createTenant: Tenant;
+  /** Removes a tenant's credentials for a provider and disconnects it. Needs tenants:admin. */
+  removeProviderCredentials: Tenant;
   /** Queues a FAILED submission again for a new delivery run; any other status is BAD_USER_INPUT. */
   retrySubmission: SubmitLeadPayload;
+  /** Revokes an API key: refused (401) within 5 s on every replica. Needs tenants:admin. */
+  revokeApiKey: ApiKey;
+  /** Sets a tenant's credentials for a provider, once the provider accepts them (refused: PROVIDER_AUTH_FAILED, nothing saved). Needs tenants:admin. */
+  setProviderCredentials: Tenant;
   /** Accepts a lead for guaranteed delivery: validated like createLead, stored durably, answered QUEUED at once whatever the provider is doing, then delivered with retries. */
   submitLead: SubmitLeadPayload;
   /** Changes a lead; send only the fields that change. Supported by TESSELYS. */
   updateLead: UpdateLeadPayload;
+};
+
+
+/** Create and update leads; each mutation goes to the provider the input or id names. */
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  scopes: Array<ApiScope>;
+  tenant: Scalars['String']['input'];
 };
 
 
@@ -347,8 +404,36 @@ export type MutationCreateLeadArgs = {
 
 
 /** Create and update leads; each mutation goes to the provider the input or id names. */
+export type MutationCreateTenantArgs = {
+  name: Scalars['String']['input'];
+  slug: Scalars['String']['input'];
+};
+
+
+/** Create and update leads; each mutation goes to the provider the input or id names. */
+export type MutationRemoveProviderCredentialsArgs = {
+  provider: LeadProvider;
+  tenant: Scalars['String']['input'];
+};
+
+
+/** Create and update leads; each mutation goes to the provider the input or id names. */
 export type MutationRetrySubmissionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Create and update leads; each mutation goes to the provider the input or id names. */
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Create and update leads; each mutation goes to the provider the input or id names. */
+export type MutationSetProviderCredentialsArgs = {
+  input: ProviderCredentialsInput;
+  provider: LeadProvider;
+  tenant: Scalars['String']['input'];
 };
 
 
@@ -402,6 +487,22 @@ export type ProviderCapability =
   /** Updating a lead (`updateLead`). */
   | 'UPDATE_LEAD';
 
+/** Credentials for one provider; write-only (never returned). */
+export type ProviderCredentialsInput = {
+  /** Tesselys access token. */
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  /** Keyspot: a ready JWT instead of clientId/clientSecret. */
+  apiToken?: InputMaybe<Scalars['String']['input']>;
+  /** The provider's API base URL; its public one when absent. */
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Keyspot client id. */
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** Keyspot client secret. */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  /** Tesselys company token. */
+  companyToken?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** LeadGraph's view of a configured provider's health. */
 export type ProviderHealth = {
   __typename?: 'ProviderHealth';
@@ -443,6 +544,8 @@ export type Query = {
   submission: Maybe<LeadSubmission>;
   /** Submissions, newest first (needs leads:read). */
   submissions: LeadSubmissionConnection;
+  /** Every tenant, "default" (the environment configuration) included. Needs tenants:admin. */
+  tenants: Array<Tenant>;
 };
 
 
@@ -517,6 +620,21 @@ export type SubmitLeadPayload = {
   replayed: Scalars['Boolean']['output'];
   /** The stored submission; QUEUED when just accepted. */
   submission: LeadSubmission;
+};
+
+/** A tenant: its providers (never their credentials) and its API keys. */
+export type Tenant = {
+  __typename?: 'Tenant';
+  /** Its API keys, revoked ones included. */
+  apiKeys: Array<ApiKey>;
+  /** When the tenant was created (UTC). */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Its display name. */
+  name: Scalars['String']['output'];
+  /** The tenant's providers as its own keys see them. */
+  providers: Array<ProviderInfo>;
+  /** The tenant id: 2 to 40 of a-z, 0-9 and -; "default" is the environment configuration. */
+  slug: Scalars['String']['output'];
 };
 
 /** Changes to a lead: send only what changes. TESSELYS is the only provider that supports updates today. */

@@ -10,6 +10,7 @@ import { LeadResolver } from '../leads/resolvers/lead.resolver';
 import { NodeResolver } from '../leads/resolvers/node.resolver';
 import { ProviderResolver } from '../leads/resolvers/provider.resolver';
 import { SubmissionResolver } from '../submissions/submission.resolver';
+import { TenantResolver } from '../tenants/graphql/tenant.resolver';
 import { toSubgraphSchema } from './subgraph-schema';
 
 let clientFacing: GraphQLSchema | undefined;
@@ -18,7 +19,7 @@ let served: GraphQLSchema | undefined;
 export function buildClientFacingSchema(): GraphQLSchema {
   clientFacing ??= describeRootTypes(
     buildSchemaSync({
-      resolvers: [LeadResolver, NodeResolver, ProviderResolver, SubmissionResolver],
+      resolvers: [LeadResolver, NodeResolver, ProviderResolver, SubmissionResolver, TenantResolver],
       // Validation is explicit per argument (validateArg) so errors carry field paths.
       validate: false,
     }),

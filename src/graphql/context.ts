@@ -7,6 +7,7 @@ import type { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import type { Caller } from '../security/scopes';
 import type { SubmissionService } from '../submissions/submission.service';
+import type { TenantService } from '../tenants/tenant.service';
 
 /** Request headers, names in lower case (for graphql-ws: the connection_init payload's). */
 export type RequestHeaders = Readonly<Record<string, string | undefined>>;
@@ -17,6 +18,8 @@ export interface GatewayContext {
   idempotentCreate: IdempotentCreate;
   /** submitLead and the submission queries, for the caller's tenant. */
   submissions: SubmissionService;
+  /** Tenant administration (one instance per process); the admin fields check `tenants:admin` first. */
+  tenants?: TenantService;
   logger: Logger;
   requestId: string;
   /** Upstream calls made so far for this request. */

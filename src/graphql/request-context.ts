@@ -12,6 +12,7 @@ import type { LeadService } from '../leads/service/lead.service';
 import type { RequestScope } from '../providers/provider-adapter';
 import type { Caller } from '../security/scopes';
 import type { SubmissionService } from '../submissions/submission.service';
+import type { TenantService } from '../tenants/tenant.service';
 import type { GatewayContext, RequestHeaders } from './context';
 
 /** What a transport knows about an admitted request. */
@@ -29,6 +30,7 @@ export interface RequestServices {
   leads: LeadService;
   idempotentCreate: IdempotentCreate;
   submissions: SubmissionService;
+  tenants?: TenantService;
 }
 
 /** Builds a request's services; `caller` says whose (its tenant), `scope` is lent to the providers. */
@@ -44,12 +46,13 @@ export function requestContextFactory(deps: { logger: Logger; services: Services
     // A holder object, not a number: Apollo shallow-copies the context per operation.
     const upstream = { calls: 0 };
     const scope: RequestScope = { logger, countUpstreamCall: () => void upstream.calls++, signal };
-    const { leads, idempotentCreate, submissions } = deps.services(caller, scope);
+    const { leads, idempotentCreate, submissions, tenants } = deps.services(caller, scope);
     const idempotencyKey = headers[IDEMPOTENCY_KEY_HEADER];
     return {
       leads,
       idempotentCreate,
       submissions,
+      ...(tenants ? { tenants } : {}),
       logger,
       requestId,
       upstream,

@@ -65,7 +65,7 @@ export function parseApiKeys(text: string | undefined): { entries: ApiKeyEntry[]
     else if (digestHex !== undefined && (typeof digestHex !== 'string' || !SHA256_HEX.test(digestHex.trim())))
       problems.push(`${label} has a sha256 that is not 64 hex digits`);
     if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every(isScope))
-      problems.push(`${label} needs scopes, a non-empty list of leads:read and/or leads:write`);
+      problems.push(`${label} needs scopes, a non-empty list of leads:read, leads:write, leads:submit, tenants:admin`);
     if (problems.length > before) return;
 
     const digest = typeof key === 'string' ? sha256(key.trim()) : Buffer.from((digestHex as string).trim(), 'hex');

@@ -1,15 +1,19 @@
 /**
- * What an API key may do. The operation type decides: a query reads leads, a mutation writes them.
- * So a website form's key (write only) can create a lead and see a receipt of that one
- * mutation, but can never list or fetch leads.
+ * What an API key may do. The operation type decides for lead fields: a query reads leads, a
+ * mutation writes them. So a website form's key (write only) can create a lead and see a receipt
+ * of that one mutation, but can never list or fetch leads. `leads:submit` is narrower still: only
+ * the create mutations (no updateLead, so no way to probe whether an id exists). The tenant admin
+ * fields need `tenants:admin` whatever the operation type (operation-authorization.ts).
  */
 export const Scope = {
   READ: 'leads:read',
   WRITE: 'leads:write',
+  SUBMIT: 'leads:submit',
+  ADMIN: 'tenants:admin',
 } as const;
 export type Scope = (typeof Scope)[keyof typeof Scope];
 
-export const ALL_SCOPES: readonly Scope[] = [Scope.READ, Scope.WRITE];
+export const ALL_SCOPES: readonly Scope[] = [Scope.READ, Scope.WRITE, Scope.SUBMIT, Scope.ADMIN];
 
 export function isScope(value: unknown): value is Scope {
   return typeof value === 'string' && (ALL_SCOPES as readonly string[]).includes(value);
@@ -35,4 +39,10 @@ export interface Caller {
   anonymous: boolean;
 }
 
-export const ANONYMOUS_CALLER: Caller = { name: 'anonymous', tenant: DEFAULT_TENANT, scopes: new Set(ALL_SCOPES), anonymous: true };
+/** An open gateway's caller reads and writes the default tenant's leads; it never administers tenants. */
+export const ANONYMOUS_CALLER: Caller = {
+  name: 'anonymous',
+  tenant: DEFAULT_TENANT,
+  scopes: new Set([Scope.READ, Scope.WRITE]),
+  anonymous: true,
+};

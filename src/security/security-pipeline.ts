@@ -85,10 +85,16 @@ export class SecurityPipeline {
     this.parseOptions = this.limits?.parseOptions ?? {};
   }
 
-  /** The pipeline of a configuration: API_KEYS in memory, in-process token buckets. */
-  static fromConfig(security: SecurityConfig, deps: { logger: Logger; now?: () => number }): SecurityPipeline {
+  /**
+   * The pipeline of a configuration: in-process token buckets, and callers identified by
+   * `identifier` (the gateway's: API_KEYS, then tenant keys in the store), else by API_KEYS alone.
+   */
+  static fromConfig(
+    security: SecurityConfig,
+    deps: { logger: Logger; now?: () => number; identifier?: CallerIdentifier },
+  ): SecurityPipeline {
     return new SecurityPipeline({
-      identifier: new ApiKeyRegistry(security.apiKeys),
+      identifier: deps.identifier ?? new ApiKeyRegistry(security.apiKeys),
       limiter: new TokenBucketLimiter(security.rateLimit, deps.now),
       logger: deps.logger,
       security,

@@ -45,7 +45,10 @@ import { createReadinessCheck } from './readiness';
 import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
 import { apolloSecurity } from '../security/apollo-security';
 import { applyHttpHardening } from '../security/http-hardening';
+import { ApiKeyRegistry } from '../security/api-keys';
 import { SecurityPipeline } from '../security/security-pipeline';
+import { TenantKeyIdentifier } from '../tenants/tenant-key-identifier';
+import { TenantService } from '../tenants/tenant.service';
 import { announceSecurityPosture } from '../security/security-posture';
 
 export interface StartGatewayOptions {
@@ -63,6 +66,10 @@ export interface StartGatewayOptions {
   readinessCacheMs?: number;
   /** Overrides OPS_PORT (tests pass 0). */
   opsPort?: number;
+  /** How long a tenant key's lookup is reused (ms, at most 5000; tenants/tenant-key-identifier.ts). */
+  apiKeyCacheMs?: number;
+  /** How often credentials set or removed on other replicas are picked up (ms, default 5000). */
+  tenantSyncMs?: number;
   /** Extra Apollo plugins, after the gateway's own (tests use one to make start-up fail). */
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }
@@ -160,6 +167,28 @@ async function assemble(
   worker.start();
   closers.push(() => worker.stop());
 
+  // Tenants: keys from API_KEYS, then the store's tenant keys; stored tenants' providers connected.
+  const identifier = new TenantKeyIdentifier(new ApiKeyRegistry(config.security.apiKeys), store.apiKeys, {
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.apiKeyCacheMs !== undefined ? { cacheMs: options.apiKeyCacheMs } : {}),
+  });
+  const tenants = new TenantService({ store, directory, modules, providerDeps: deps, logger, onRevoked: (id) => identifier.forget(id) });
+  closers.push(() => tenants.close());
+  await tenants.start();
+  let syncing: Promise<unknown> | undefined;
+  const sync = setInterval(() => {
+    syncing ??= tenants
+      .syncFromStore()
+      .catch((error: unknown) => logger.warn({ err: error }, 'tenant credentials not synced from the store'))
+      .finally(() => (syncing = undefined));
+  }, options.tenantSyncMs ?? 5_000);
+  sync.unref();
+  closers.push(async () => {
+    clearInterval(sync);
+    await syncing;
+  });
+
   const idempotentCreate = new IdempotentCreate(store.idempotency, {
     check: (tenant, input) => new LeadWriter(new LeadRouting(directory, tenant)).checkCreate(input),
     lockMs: writeLockMs(config.resilience),
@@ -172,6 +201,7 @@ async function assemble(
       leads: new LeadService(routing, scope),
       idempotentCreate,
       submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge() }),
+      tenants,
     };
   };
 
@@ -199,7 +229,7 @@ async function assemble(
 
   const production = config.nodeEnv === 'production';
   // One security pipeline for every transport (security/security-pipeline.ts); Apollo gets its share.
-  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, ...(options.now ? { now: options.now } : {}) });
+  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, identifier, ...(options.now ? { now: options.now } : {}) });
   const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.

@@ -73,8 +73,40 @@ export interface LeadRecordTable {
   stored_at: number;
 }
 
+export interface TenantTable {
+  slug: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  tenant: string;
+  name: string;
+  /** The visible start of the secret, so an operator can tell keys apart (never enough to use one). */
+  prefix: string;
+  /** SHA-256 (hex) of the whole secret: the secret itself is never stored. */
+  digest: string;
+  /** JSON array of scope names (e.g. ["leads:read"]). */
+  scopes: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface ProviderCredentialsTable {
+  tenant: string;
+  provider: string;
+  /** Encrypted JSON: the ProviderCredentialsInput as given. */
+  credentials: string;
+  updated_at: number;
+}
+
 export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   submissions: SubmissionTable;
   lead_records: LeadRecordTable;
+  tenants: TenantTable;
+  api_keys: ApiKeyTable;
+  provider_credentials: ProviderCredentialsTable;
 }

@@ -2,6 +2,7 @@
  * The store module's public face (DESIGN.md Part 2): what the gateway wires in for idempotency,
  * submitLead and lead records. Everything else in src/store is internal.
  */
+export type { ApiKeyRow, NewApiKey } from './api-key-repository';
 export { canonicalJson, requestFingerprint } from './canonical-json';
 export { DataCipher, DataDecryptionError, dataKeyId } from './data-cipher';
 export { LOCAL_KEY_FILE, resolveDataKey } from './data-key';
@@ -13,9 +14,11 @@ export type { IdempotencyRepository, IdempotencyRequest, Reservation } from './i
 export type { LeadRecord, LeadRecordInput, LeadRecordPage, LeadRecordQuery, LeadRecordRepository } from './lead-record-repository';
 export { migrateToLatest } from './migrate';
 export { openStore, SQLITE_FILE, type OpenStoreOptions } from './open-store';
+export type { ProviderCredentialsRow, StoredCredentials } from './provider-credential-repository';
 export type { PurgeReport, RetentionPurger } from './retention-purger';
 export { Store } from './store';
 export { dataKeyProblem, readStoreConfig, storeSecretsInEnv, type StoreConfig, type StoreConfigResult } from './store-config';
+export type { TenantRow } from './tenant-repository';
 export type { StoreKind } from './store-context';
 export type {
   Delivery,

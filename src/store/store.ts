@@ -3,12 +3,15 @@
  * pool), and close(). Made by openStore() (open-store.ts), which has already migrated it.
  */
 import type { Kysely } from 'kysely';
+import { ApiKeyRepository } from './api-key-repository';
 import type { Database } from './database-schema';
 import { IdempotencyRepository } from './idempotency-repository';
 import { LeadRecordRepository } from './lead-record-repository';
+import { ProviderCredentialRepository } from './provider-credential-repository';
 import { RetentionPurger } from './retention-purger';
 import type { StoreContext, StoreKind } from './store-context';
 import { SubmissionRepository } from './submission-repository';
+import { TenantRepository } from './tenant-repository';
 
 export interface StoreLimits {
   idempotencyTtlHours: number;
@@ -22,6 +25,9 @@ export class Store {
   readonly submissions: SubmissionRepository;
   readonly leadRecords: LeadRecordRepository;
   readonly retention: RetentionPurger;
+  readonly tenants: TenantRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly providerCredentials: ProviderCredentialRepository;
   private closed = false;
 
   constructor(
@@ -35,6 +41,9 @@ export class Store {
     this.submissions = new SubmissionRepository(context, this.idempotency);
     this.leadRecords = new LeadRecordRepository(context);
     this.retention = new RetentionPurger(context, this.idempotency, limits.leadRetentionDays);
+    this.tenants = new TenantRepository(context);
+    this.apiKeys = new ApiKeyRepository(context);
+    this.providerCredentials = new ProviderCredentialRepository(context);
   }
 
   get kind(): StoreKind {

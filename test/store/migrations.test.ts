@@ -6,7 +6,7 @@
 import { captureLogs } from '../support/log-capture';
 import { silentLogger } from '../../src/logging/logger';
 import { migrateToLatest, MIGRATION_TABLE } from '../../src/store/migrate';
-import { LATEST_MIGRATION } from '../../src/store/migrations/store-migrations';
+import { MIGRATION_NAMES } from '../../src/store/migrations/store-migrations';
 import { openStore } from '../../src/store/open-store';
 import { sql } from 'kysely';
 import { describeEachStore } from './support/store-targets';
@@ -18,16 +18,18 @@ describeEachStore('store migrations', (target) => {
     const logs = captureLogs('info');
     const first = await openStore({ config, nodeEnv: 'test', logger: logs.logger });
     const migrated = logs.records().find((record) => record.msg === 'store migrated');
-    expect(migrated?.applied).toEqual([LATEST_MIGRATION]);
+    expect(migrated?.applied).toEqual([...MIGRATION_NAMES]);
     await first.close();
 
     const second = await openStore({ config, nodeEnv: 'test', logger: silentLogger() });
     try {
       expect(await migrateToLatest(second.db, silentLogger())).toEqual({ applied: [] });
       const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(second.db);
-      expect(rows.rows.map((row) => row.name)).toEqual([LATEST_MIGRATION]);
+      expect(rows.rows.map((row) => row.name)).toEqual([...MIGRATION_NAMES]);
       const tables = (await second.db.introspection.getTables()).map((table) => table.name);
-      expect(tables).toEqual(expect.arrayContaining(['idempotency_keys', 'submissions', 'lead_records']));
+      expect(tables).toEqual(
+        expect.arrayContaining(['idempotency_keys', 'submissions', 'lead_records', 'tenants', 'api_keys', 'provider_credentials']),
+      );
     } finally {
       await second.close();
     }
@@ -42,7 +44,7 @@ describeEachStore('store migrations', (target) => {
     const store = await openStore({ config, nodeEnv: 'test', logger: silentLogger() });
     try {
       const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(store.db);
-      expect(rows.rows.map((row) => row.name)).toEqual([LATEST_MIGRATION]);
+      expect(rows.rows.map((row) => row.name)).toEqual([...MIGRATION_NAMES]);
     } finally {
       await store.close();
     }
@@ -59,7 +61,7 @@ describeEachStore('store migrations', (target) => {
         .find((record) => record.msg === 'store is at the newest version');
       return done?.applied;
     };
-    expect(await applied()).toEqual([LATEST_MIGRATION]);
+    expect(await applied()).toEqual([...MIGRATION_NAMES]);
     expect(await applied()).toEqual([]);
   });
 

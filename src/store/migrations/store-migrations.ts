@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
+import * as tenants from './0002-tenants';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-tenants': tenants,
 };
 
 export class StoreMigrations implements MigrationProvider {
@@ -15,6 +17,9 @@ export class StoreMigrations implements MigrationProvider {
     return Promise.resolve(MIGRATIONS);
   }
 }
+
+/** Every migration's name, in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
 
 /** Name of the newest migration: a store opened by this build is at this version. */
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

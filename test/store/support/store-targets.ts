@@ -120,7 +120,8 @@ export function describeEachStore(name: string, body: (target: () => StoreTarget
           },
           reset: async () => {
             const store = await target!.open();
-            for (const table of ['idempotency_keys', 'submissions', 'lead_records'] as const) await store.db.deleteFrom(table).execute();
+            for (const table of ['idempotency_keys', 'submissions', 'lead_records', 'tenants', 'api_keys', 'provider_credentials'] as const)
+              await store.db.deleteFrom(table).execute();
             await store.close();
           },
         };

@@ -50,12 +50,14 @@ export interface TsChild {
   stderr(): string;
 }
 
-export function runTsChild(script: string, args: string[], env: Record<string, string>): TsChild {
+/** `stdin`, when given, is written to the child's standard input, which is then closed. */
+export function runTsChild(script: string, args: string[], env: Record<string, string>, stdin?: string): TsChild {
   const child = spawn(process.execPath, ['-e', HOOK, join(__dirname, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   const lines: string[] = [];
   const waiters: Array<{ match: (line: string) => boolean; resolve: (line: string) => void; reject: (error: Error) => void }> = [];
   let errText = '';
