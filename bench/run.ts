@@ -24,7 +24,9 @@
  *       latency (/__control) and two more gateways on it, SQLite and PostgreSQL (a fresh database
  *       made with pg on 127.0.0.1:5432 and dropped at the end, never skipped): throughput and p99 of
  *       submitLead on each store against createLead (no key) on the same simulator, and against
- *       submitLead with the provider at 0 ms (the baseline: validate, commit, answer); reported as ratios.
+ *       submitLead with the provider at 0 ms (the baseline: validate, commit, answer); reported as ratios;
+ *   (kx) BENCH_ONLY only: (k) on SQLite and on PostgreSQL, on gateways of their own, and with
+ *       BENCH_BEFORE_DIST=<dist of another build> that build's gateways alternated with this one's.
  * Each scenario also reports CPU µs per request of the serving process, the simulator and the load
  * generator (from /proc and process.cpuUsage): all three share this machine's cores.
  * Prints one table and writes bench/results.json.
@@ -188,8 +190,9 @@ async function main(): Promise<void> {
     simulators: { tesselys: string; keyspot: string },
     env: Record<string, string> = {},
     extraArgs: string[] = [],
+    main = 'dist/src/main.js',
   ) =>
-    startProcess([...nodeArgs, ...extraArgs, 'dist/src/main.js'], {
+    startProcess([...nodeArgs, ...extraArgs, main], {
       NODE_ENV: 'production',
       // Its own store in a scratch directory, with a key made for this run.
       LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-')),
@@ -454,6 +457,72 @@ async function main(): Promise<void> {
         await database.drop();
       }
     };
+    /**
+     * (kx) (k) on both stores, each on gateways of its own (PostgreSQL: a fresh database each,
+     * dropped at the end) and, with BENCH_BEFORE_DIST=<another checkout's dist>, on that build too,
+     * alternated with this one: before/after ratios of a change, measured side by side in one run.
+     */
+    const keyCostScenario = async () => {
+      const builds: Array<{ name: string; main: string }> = [{ name: 'this build', main: 'dist/src/main.js' }];
+      if (process.env.BENCH_BEFORE_DIST) builds.unshift({ name: 'before', main: join(process.env.BENCH_BEFORE_DIST, 'src', 'main.js') });
+      const report: Record<string, Record<string, { cpuRatio: number; rpsRatio: number }>> = {};
+      for (const store of ['sqlite', 'postgres'] as const) {
+        const databases: Array<{ drop(): Promise<void> }> = [];
+        const gateways: Array<{ name: string; process: ChildProcess; url: string }> = [];
+        try {
+          for (const build of builds) {
+            const port = await freePort();
+            const env: Record<string, string> = {};
+            if (store === 'postgres') {
+              const database = await createBenchDatabase();
+              databases.push(database);
+              env.DATABASE_URL = database.url;
+            }
+            const child = startGateway(port, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, env, [], build.main);
+            gateways.push({ name: build.name, process: child, url: `http://127.0.0.1:${port}/graphql` });
+            await waitFor(`http://127.0.0.1:${port}/healthz`);
+          }
+          const cpu: Record<string, [number, number]> = {};
+          const rps: Record<string, [number, number]> = {};
+          for (let round = 0; round < 2; round++) {
+            for (const gw of gateways) {
+              const label = `(kx) ${store}, ${gw.name}`;
+              const without = await measure(
+                `${label}, no key`,
+                { ...createRequest(false), url: gw.url, connections: CONNECTIONS },
+                gw.process,
+              );
+              const withKey = await measure(
+                `${label}, fresh key`,
+                { ...createRequest(true), url: gw.url, connections: CONNECTIONS },
+                gw.process,
+              );
+              const [c0, c1] = cpu[gw.name] ?? [0, 0];
+              cpu[gw.name] = [c0 + (without.cpuUsPerOp?.target ?? 0), c1 + (withKey.cpuUsPerOp?.target ?? 0)];
+              const [r0, r1] = rps[gw.name] ?? [0, 0];
+              rps[gw.name] = [r0 + without.requestsPerSecond, r1 + withKey.requestsPerSecond];
+            }
+          }
+          report[store] = {};
+          for (const gw of gateways) {
+            const cpuRatio = cpu[gw.name]![1] / Math.max(1, cpu[gw.name]![0]);
+            const rpsRatio = rps[gw.name]![1] / Math.max(1, rps[gw.name]![0]);
+            report[store]![gw.name] = { cpuRatio, rpsRatio };
+            process.stderr.write(
+              `  (kx) ${store}, ${gw.name}: CPU per createLead with a key over without ${cpuRatio.toFixed(3)} (target <= 1.10), req/s ${rpsRatio.toFixed(2)}\n`,
+            );
+          }
+        } finally {
+          const exits = gateways.map(
+            (gw) => new Promise((resolve) => (gw.process.exitCode !== null ? resolve(null) : gw.process.once('exit', resolve))),
+          );
+          for (const gw of gateways) gw.process.kill('SIGTERM');
+          await Promise.all(exits);
+          for (const database of databases) await database.drop();
+        }
+      }
+      return report;
+    };
     /** (a)–(d), (g), (k) and (s): the scenarios BENCH_ONLY may pick from, run the same way in the full bench. */
     const scenarios = {
       a: () => measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim),
@@ -478,6 +547,7 @@ async function main(): Promise<void> {
         return { without: rounds[1]![0], withKey: rounds[1]![1], cpuRatio };
       },
       s: () => submitScenario(),
+      kx: () => keyCostScenario(),
     };
     type ScenarioName = keyof typeof scenarios;
     const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -486,9 +556,9 @@ async function main(): Promise<void> {
       // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
       const chosen = only.length ? only : ['b'];
       const unknown = chosen.filter((name) => !(name in scenarios));
-      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g, k or s; got ${unknown.join(', ')}`);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g, k, kx or s; got ${unknown.join(', ')}`);
       if (chosen.includes('a')) await scenarios.a();
-      if (chosen.some((name) => name !== 'a' && name !== 's')) await warmGateway();
+      if (chosen.some((name) => !['a', 's', 'kx'].includes(name))) await warmGateway();
       for (const name of chosen.filter((name) => name !== 'a')) await scenarios[name as ScenarioName]();
       process.stderr.write(`  gateway peak RSS: ${peakRssMb(gateway.pid!)} MB\n`);
       return;
