@@ -19,13 +19,20 @@
  *       (e) is asked of it too, at 70% of its own maximum;
  *   (k) issue #14: createLead on the simulator without and with an idempotency key (a fresh key
  *       per request: reserve, send, store the encrypted outcome), alternated twice, and the ratio
- *       of the gateway's CPU per request (target ≤ 1.10).
+ *       of the gateway's CPU per request (target ≤ 1.10);
+ *   (s) issue #14: submitLead never waits for the provider. Its own standalone simulator at 500 ms
+ *       latency (/__control) and two more gateways on it, SQLite and PostgreSQL (a fresh database
+ *       made with pg on 127.0.0.1:5432 and dropped at the end, never skipped): throughput and p99 of
+ *       submitLead on each store against createLead (no key) on the same simulator, and against
+ *       submitLead with the provider at 0 ms (the baseline: validate, commit, answer); reported as ratios;
+ *   (kx) BENCH_ONLY only: (k) on SQLite and on PostgreSQL, on gateways of their own, and with
+ *       BENCH_BEFORE_DIST=<dist of another build> that build's gateways alternated with this one's.
  * Each scenario also reports CPU µs per request of the serving process, the simulator and the load
  * generator (from /proc and process.cpuUsage): all three share this machine's cores.
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
- * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d), (g) and (k),
+ * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d), (g), (k) and (s),
  * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
  * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
@@ -36,6 +43,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createBenchDatabase } from './bench-database';
 import { fixedRate, type FixedRateOptions } from './fixed-rate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,9 +55,21 @@ const KEYSPOT = { clientId: 'ks_demo_client', clientSecret: 'ks_demo_secret' };
 /** Keyspot leads created through the gateway before measuring, so (g)'s merged pages hold both providers. */
 const KEYSPOT_LEADS = 60;
 const API_KEY = `bench-${randomBytes(12).toString('hex')}`;
+const gatewayHeaders = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
+/**
+ * (s)'s open-loop rate: well under every side's capacity (createLead at 500 ms is bounded by the
+ * provider bulkhead, 64 in flight = 128 req/s), so p99 is the answer's own latency, not a queue.
+ */
+const SUBMIT_RATE = Number(process.env.BENCH_SUBMIT_RATE ?? 50);
 
 const LEAD_FIELDS = `id provider providerLeadId title description contact { personId name email phone } status providerStatus
   source priority tags isActive property { id title } trafficOrigin createdAt updatedAt raw`;
+
+/** A simulator process and its Tesselys URL (whose /__control counters and latency the bench reads and sets). */
+interface Upstream {
+  process: ChildProcess;
+  url: string;
+}
 
 interface Measured {
   requestsPerSecond: number;
@@ -155,6 +175,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
   });
   const simUrl = `http://127.0.0.1:${tesselysPort}`;
+  const mainSim: Upstream = { process: sim, url: simUrl };
   const upstreamHeaders = { authorization: `Bearer ${TESSELYS.accessToken}`, 'x-company-token': TESSELYS.companyToken };
   await waitFor(`${simUrl}/external/v1/leads?limit=1`, upstreamHeaders);
 
@@ -163,26 +184,36 @@ async function main(): Promise<void> {
   // The gateway runs with the node flags `npm start` uses (its memory budget); BENCH_GATEWAY_NODE_ARGS
   // replaces them, e.g. "" for V8's defaults, to compare settings side by side.
   const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? startScriptNodeFlags()).split(' ').filter(Boolean);
-  const gateway = startProcess([...nodeArgs, ...profileArgs, 'dist/src/main.js'], {
-    NODE_ENV: 'production',
-    // Its own store in a scratch directory, with a key made for this run.
-    LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-')),
-    LEADGRAPH_DATA_KEY: randomBytes(32).toString('base64'),
-    PORT: String(gatewayPort),
-    HOST: '127.0.0.1',
-    LOG_FORMAT: 'json',
-    API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
-    RATE_LIMIT_PER_MINUTE: '0',
-    TESSELYS_BASE_URL: simUrl,
-    KEYSPOT_BASE_URL: `http://127.0.0.1:${keyspotPort}`,
-    KEYSPOT_CLIENT_ID: KEYSPOT.clientId,
-    KEYSPOT_CLIENT_SECRET: KEYSPOT.clientSecret,
-    TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
-    TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
-    // Operation logs go to stdout, which this runner discards: logging cost stays in the measurement.
-    // BENCH_GATEWAY_ENV (JSON) overrides any of these, to compare configurations.
-    ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
-  });
+  /** A production gateway on `port`, pointed at the simulators on `tesselysUrl`/`keyspotUrl`, with `env` on top. */
+  const startGateway = (
+    port: number,
+    simulators: { tesselys: string; keyspot: string },
+    env: Record<string, string> = {},
+    extraArgs: string[] = [],
+    main = 'dist/src/main.js',
+  ) =>
+    startProcess([...nodeArgs, ...extraArgs, main], {
+      NODE_ENV: 'production',
+      // Its own store in a scratch directory, with a key made for this run.
+      LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-')),
+      LEADGRAPH_DATA_KEY: randomBytes(32).toString('base64'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_FORMAT: 'json',
+      API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
+      RATE_LIMIT_PER_MINUTE: '0',
+      TESSELYS_BASE_URL: simulators.tesselys,
+      KEYSPOT_BASE_URL: simulators.keyspot,
+      KEYSPOT_CLIENT_ID: KEYSPOT.clientId,
+      KEYSPOT_CLIENT_SECRET: KEYSPOT.clientSecret,
+      TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
+      TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
+      // Operation logs go to stdout, which this runner discards: logging cost stays in the measurement.
+      // BENCH_GATEWAY_ENV (JSON) overrides any of these, to compare configurations.
+      ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
+      ...env,
+    });
+  const gateway = startGateway(gatewayPort, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, {}, profileArgs);
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`);
   // (f): the same list work with no GraphQL and no gateway features (bench/pass-through.ts).
@@ -282,16 +313,16 @@ async function main(): Promise<void> {
      * of `target` (the process serving the scenario: the gateway, the pass-through, or the
      * simulator itself), of the simulator behind it, and of this runner (the load generator).
      */
-    const accounted = async <R extends Measured>(target: ChildProcess, load: () => Promise<R>) => {
-      const before = await upstreamCount(simUrl);
-      const cpuBefore = [cpuSeconds(target.pid!), cpuSeconds(sim.pid!), process.cpuUsage()] as const;
+    const accounted = async <R extends Measured>(target: ChildProcess, load: () => Promise<R>, upstreamSim: Upstream = mainSim) => {
+      const before = await upstreamCount(upstreamSim.url);
+      const cpuBefore = [cpuSeconds(target.pid!), cpuSeconds(upstreamSim.process.pid!), process.cpuUsage()] as const;
       const result = await load();
-      const calls = (await upstreamCount(simUrl)) - before;
+      const calls = (await upstreamCount(upstreamSim.url)) - before;
       const runner = process.cpuUsage(cpuBefore[2]);
       const perOp = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
       const cpuUsPerOp = {
         target: perOp(cpuSeconds(target.pid!) - cpuBefore[0]),
-        upstream: target === sim ? 0 : perOp(cpuSeconds(sim.pid!) - cpuBefore[1]),
+        upstream: target === upstreamSim.process ? 0 : perOp(cpuSeconds(upstreamSim.process.pid!) - cpuBefore[1]),
         loadGenerator: perOp((runner.user + runner.system) / 1e6),
       };
       const cpuLine = `CPU µs/op: itself ${cpuUsPerOp.target}, upstream ${cpuUsPerOp.upstream}, load generator ${cpuUsPerOp.loadGenerator}`;
@@ -302,9 +333,10 @@ async function main(): Promise<void> {
       name: string,
       options: autocannon.Options,
       target: ChildProcess = gateway,
+      upstreamSim: Upstream = mainSim,
     ): Promise<Measured & { upstreamPerOp: number }> => {
       await run({ ...options, duration: WARMUP_SECONDS });
-      const { cpuLine, ...result } = await accounted(target, () => run({ ...options, duration: SECONDS }));
+      const { cpuLine, ...result } = await accounted(target, () => run({ ...options, duration: SECONDS }), upstreamSim);
       process.stderr.write(
         `  ${name}: ${Math.round(result.requestsPerSecond)} req/s; ${cpuLine}; gateway peak RSS so far ${peakRssMb(gateway.pid!)} MB\n`,
       );
@@ -318,7 +350,180 @@ async function main(): Promise<void> {
     process.stderr.write(
       `bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections, gateway node flags: ${nodeArgs.join(' ') || '(none)'}\n`,
     );
-    /** (a)–(d), (g) and (k): the scenarios BENCH_ONLY may pick from, run the same way in the full bench. */
+    /**
+     * (s) issue #14: the answer of submitLead never waits for the provider. A standalone simulator
+     * of its own (so its 500 ms latency touches no other scenario) and two gateways on it, one on
+     * SQLite and one on PostgreSQL (a fresh database, dropped at the end). Measured: submitLead on
+     * SQLite with the provider at 0 ms (the baseline: a validated, committed, answered submission),
+     * then at 500 ms createLead (no key: it waits for the provider) and submitLead on each store.
+     */
+    const submitScenario = async () => {
+      const [slowKeyspotPort, slowTesselysPort, sqlitePort, postgresPort] = [
+        await freePort(),
+        await freePort(),
+        await freePort(),
+        await freePort(),
+      ];
+      const slowProcess = startProcess(['dist/src/simulators/main.js', '--control'], {
+        SIMULATOR_PORT_KEYSPOT: String(slowKeyspotPort),
+        SIMULATOR_PORT_TESSELYS: String(slowTesselysPort),
+        NODE_ENV: 'production',
+      });
+      const slow: Upstream = { process: slowProcess, url: `http://127.0.0.1:${slowTesselysPort}` };
+      const database = await createBenchDatabase();
+      const started: ChildProcess[] = [];
+      try {
+        await waitFor(`${slow.url}/external/v1/leads?limit=1`, upstreamHeaders);
+        const simulators = { tesselys: slow.url, keyspot: `http://127.0.0.1:${slowKeyspotPort}` };
+        const onSqlite = startGateway(sqlitePort, simulators);
+        started.push(onSqlite);
+        const onPostgres = startGateway(postgresPort, simulators, { DATABASE_URL: database.url });
+        started.push(onPostgres);
+        await waitFor(`http://127.0.0.1:${sqlitePort}/healthz`);
+        await waitFor(`http://127.0.0.1:${postgresPort}/healthz`);
+        const sqliteUrl = `http://127.0.0.1:${sqlitePort}/graphql`;
+        const postgresUrl = `http://127.0.0.1:${postgresPort}/graphql`;
+        const submitBody = JSON.stringify({
+          query: 'mutation Submit($input: CreateLeadInput!) { submitLead(input: $input) { replayed submission { id status } } }',
+          variables: { input: createInput },
+        });
+        // One checked answer per gateway first: autocannon counts a GraphQL error as a 200.
+        for (const url of [sqliteUrl, postgresUrl]) {
+          const answer = await gql(url, JSON.parse(submitBody).query, { input: createInput });
+          if (answer.errors || answer.data.submitLead.submission.status !== 'QUEUED')
+            throw new Error(`bench submitLead failed: ${JSON.stringify(answer)}`);
+        }
+        const submitRequest = (url: string) => ({
+          url,
+          method: 'POST' as const,
+          headers: gatewayHeaders,
+          body: submitBody,
+          connections: CONNECTIONS,
+        });
+        /** Open loop at SUBMIT_RATE (bench/fixed-rate.ts), after a warm-up: the answer's latency when the gateway is not saturated. */
+        const atRate = async (name: string, url: string, body: string, target: ChildProcess) => {
+          const options = { url, method: 'POST' as const, headers: gatewayHeaders, bodies: [body], rate: SUBMIT_RATE };
+          await fixedRate({ ...options, seconds: WARMUP_SECONDS });
+          const { cpuLine, ...result } = await accounted(target, () => fixedRate({ ...options, seconds: SECONDS }), slow);
+          process.stderr.write(
+            `  ${name} at ${SUBMIT_RATE} req/s: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors + result.non2xx}; ${cpuLine}\n`,
+          );
+          return result;
+        };
+        const createBody = JSON.stringify({ query: createDocument, variables: { input: createInput } });
+        // Open loop first, closed loop (maximum throughput) last: a saturating run leaves a queue of
+        // submissions that the worker then delivers, and that work would land in the latencies.
+        const baseline = await atRate('(s) submitLead, SQLite, provider at 0 ms (baseline)', sqliteUrl, submitBody, onSqlite);
+        await control(slow.url, 'latency', { ms: 500 });
+        const createAtRate = await atRate('(s) createLead, no key, provider at 500 ms', sqliteUrl, createBody, onSqlite);
+        const sqliteAtRate = await atRate('(s) submitLead, SQLite, provider at 500 ms', sqliteUrl, submitBody, onSqlite);
+        const postgresAtRate = await atRate('(s) submitLead, PostgreSQL, provider at 500 ms', postgresUrl, submitBody, onPostgres);
+        const createMax = await measure(
+          '(s) createLead, no key, provider at 500 ms, max',
+          { ...createRequest(false), url: sqliteUrl, connections: CONNECTIONS },
+          onSqlite,
+          slow,
+        );
+        const sqliteMax = await measure('(s) submitLead, SQLite, provider at 500 ms, max', submitRequest(sqliteUrl), onSqlite, slow);
+        const postgresMax = await measure(
+          '(s) submitLead, PostgreSQL, provider at 500 ms, max',
+          submitRequest(postgresUrl),
+          onPostgres,
+          slow,
+        );
+        const createSlow = { max: createMax, atRate: createAtRate };
+        const sqlite = { max: sqliteMax, atRate: sqliteAtRate };
+        const postgres = { max: postgresMax, atRate: postgresAtRate };
+        const ratios = {
+          sqlite_rps_over_create: sqlite.max.requestsPerSecond / createSlow.max.requestsPerSecond,
+          postgres_rps_over_create: postgres.max.requestsPerSecond / createSlow.max.requestsPerSecond,
+          sqlite_p99_over_create: sqlite.atRate.p99 / createSlow.atRate.p99,
+          postgres_p99_over_create: postgres.atRate.p99 / createSlow.atRate.p99,
+          sqlite_p99_over_baseline: sqlite.atRate.p99 / baseline.p99,
+          postgres_p99_over_baseline: postgres.atRate.p99 / baseline.p99,
+        };
+        process.stderr.write(
+          `  (s) p99 at ${SUBMIT_RATE} req/s over createLead's at 500 ms: SQLite ${ratios.sqlite_p99_over_create.toFixed(3)}, PostgreSQL ${ratios.postgres_p99_over_create.toFixed(3)}; ` +
+            `over the 0 ms baseline: SQLite ${ratios.sqlite_p99_over_baseline.toFixed(2)}, PostgreSQL ${ratios.postgres_p99_over_baseline.toFixed(2)}\n`,
+        );
+        return { baseline, createSlow, sqlite, postgres, ratios };
+      } finally {
+        const exits = started.map(
+          (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
+        );
+        for (const child of started) child.kill('SIGTERM');
+        await Promise.all(exits);
+        slowProcess.kill('SIGTERM');
+        await database.drop();
+      }
+    };
+    /**
+     * (kx) (k) on both stores, each on gateways of its own (PostgreSQL: a fresh database each,
+     * dropped at the end) and, with BENCH_BEFORE_DIST=<another checkout's dist>, on that build too,
+     * alternated with this one: before/after ratios of a change, measured side by side in one run.
+     */
+    const keyCostScenario = async () => {
+      const builds: Array<{ name: string; main: string }> = [{ name: 'this build', main: 'dist/src/main.js' }];
+      if (process.env.BENCH_BEFORE_DIST) builds.unshift({ name: 'before', main: join(process.env.BENCH_BEFORE_DIST, 'src', 'main.js') });
+      const report: Record<string, Record<string, { cpuRatio: number; rpsRatio: number }>> = {};
+      for (const store of ['sqlite', 'postgres'] as const) {
+        const databases: Array<{ drop(): Promise<void> }> = [];
+        const gateways: Array<{ name: string; process: ChildProcess; url: string }> = [];
+        try {
+          for (const build of builds) {
+            const port = await freePort();
+            const env: Record<string, string> = {};
+            if (store === 'postgres') {
+              const database = await createBenchDatabase();
+              databases.push(database);
+              env.DATABASE_URL = database.url;
+            }
+            const child = startGateway(port, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, env, [], build.main);
+            gateways.push({ name: build.name, process: child, url: `http://127.0.0.1:${port}/graphql` });
+            await waitFor(`http://127.0.0.1:${port}/healthz`);
+          }
+          const cpu: Record<string, [number, number]> = {};
+          const rps: Record<string, [number, number]> = {};
+          for (let round = 0; round < 2; round++) {
+            for (const gw of gateways) {
+              const label = `(kx) ${store}, ${gw.name}`;
+              const without = await measure(
+                `${label}, no key`,
+                { ...createRequest(false), url: gw.url, connections: CONNECTIONS },
+                gw.process,
+              );
+              const withKey = await measure(
+                `${label}, fresh key`,
+                { ...createRequest(true), url: gw.url, connections: CONNECTIONS },
+                gw.process,
+              );
+              const [c0, c1] = cpu[gw.name] ?? [0, 0];
+              cpu[gw.name] = [c0 + (without.cpuUsPerOp?.target ?? 0), c1 + (withKey.cpuUsPerOp?.target ?? 0)];
+              const [r0, r1] = rps[gw.name] ?? [0, 0];
+              rps[gw.name] = [r0 + without.requestsPerSecond, r1 + withKey.requestsPerSecond];
+            }
+          }
+          report[store] = {};
+          for (const gw of gateways) {
+            const cpuRatio = cpu[gw.name]![1] / Math.max(1, cpu[gw.name]![0]);
+            const rpsRatio = rps[gw.name]![1] / Math.max(1, rps[gw.name]![0]);
+            report[store]![gw.name] = { cpuRatio, rpsRatio };
+            process.stderr.write(
+              `  (kx) ${store}, ${gw.name}: CPU per createLead with a key over without ${cpuRatio.toFixed(3)} (target <= 1.10), req/s ${rpsRatio.toFixed(2)}\n`,
+            );
+          }
+        } finally {
+          const exits = gateways.map(
+            (gw) => new Promise((resolve) => (gw.process.exitCode !== null ? resolve(null) : gw.process.once('exit', resolve))),
+          );
+          for (const gw of gateways) gw.process.kill('SIGTERM');
+          await Promise.all(exits);
+          for (const database of databases) await database.drop();
+        }
+      }
+      return report;
+    };
+    /** (a)–(d), (g), (k) and (s): the scenarios BENCH_ONLY may pick from, run the same way in the full bench. */
     const scenarios = {
       a: () => measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim),
       b: () => measure('(b) leads(first: 20)', { ...gatewayRequest(listBodies), connections: CONNECTIONS }),
@@ -341,6 +546,8 @@ async function main(): Promise<void> {
         process.stderr.write(`  (k) gateway CPU per createLead, with a key over without: ${cpuRatio.toFixed(3)} (target <= 1.10)\n`);
         return { without: rounds[1]![0], withKey: rounds[1]![1], cpuRatio };
       },
+      s: () => submitScenario(),
+      kx: () => keyCostScenario(),
     };
     type ScenarioName = keyof typeof scenarios;
     const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -349,9 +556,9 @@ async function main(): Promise<void> {
       // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
       const chosen = only.length ? only : ['b'];
       const unknown = chosen.filter((name) => !(name in scenarios));
-      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g or k; got ${unknown.join(', ')}`);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g, k, kx or s; got ${unknown.join(', ')}`);
       if (chosen.includes('a')) await scenarios.a();
-      await warmGateway();
+      if (chosen.some((name) => !['a', 's', 'kx'].includes(name))) await warmGateway();
       for (const name of chosen.filter((name) => name !== 'a')) await scenarios[name as ScenarioName]();
       process.stderr.write(`  gateway peak RSS: ${peakRssMb(gateway.pid!)} MB\n`);
       return;
@@ -362,7 +569,6 @@ async function main(): Promise<void> {
     const c = await scenarios.c();
     const d = await scenarios.d();
     const g = await scenarios.g();
-    const k = await scenarios.k();
     const f = await measure(
       '(f) pass-through, no GraphQL',
       { ...gatewayRequest(listBodies), url: `http://127.0.0.1:${passThroughPort}/`, connections: CONNECTIONS },
@@ -429,6 +635,10 @@ async function main(): Promise<void> {
       passThrough,
     );
     await control(simUrl, 'latency', { ms: 0 });
+    // Last: (k) creates tens of thousands of leads on the main simulator, which then makes its list
+    // and search (what (f) and (e) ask of it) several times slower; (s) has a simulator of its own.
+    const k = await scenarios.k();
+    const submit = await scenarios.s();
 
     const results = {
       when: new Date().toISOString(),
@@ -442,6 +652,7 @@ async function main(): Promise<void> {
       g_merged: g.merged,
       f_pass_through: f,
       k_create_lead: k,
+      s_submit_lead: submit,
       e: {
         rate,
         upstream: eUpstream,
@@ -464,6 +675,12 @@ async function main(): Promise<void> {
         b_over_f: b.requestsPerSecond / f.requestsPerSecond,
         k_cpu_with_key_over_without: k.cpuRatio,
         g_merged_over_single: g.merged.requestsPerSecond / g.single.requestsPerSecond,
+        s_submit_p99_over_create_p99_sqlite: submit.ratios.sqlite_p99_over_create,
+        s_submit_p99_over_create_p99_postgres: submit.ratios.postgres_p99_over_create,
+        s_submit_rps_over_create_rps_sqlite: submit.ratios.sqlite_rps_over_create,
+        s_submit_rps_over_create_rps_postgres: submit.ratios.postgres_rps_over_create,
+        s_submit_p99_over_baseline_sqlite: submit.ratios.sqlite_p99_over_baseline,
+        s_submit_p99_over_baseline_postgres: submit.ratios.postgres_p99_over_baseline,
       },
       gatewayPeakRssMb: peakRssMb(gateway.pid!),
     };
@@ -484,6 +701,13 @@ async function main(): Promise<void> {
       row('(f) pass-through, no GraphQL', f, results.ratios.f_over_a.toFixed(2)),
       row('(k) createLead, no key', k.without, '-'),
       row('(k) createLead, fresh idempotency key', k.withKey, '-'),
+      row('(s) createLead, provider 500 ms', submit.createSlow.max, '-'),
+      row('(s) submitLead SQLite, provider 500 ms', submit.sqlite.max, '-'),
+      row('(s) submitLead PG, provider 500 ms', submit.postgres.max, '-'),
+      row(`(s) @${SUBMIT_RATE}/s submitLead SQLite, 0 ms`, submit.baseline, '-'),
+      row(`(s) @${SUBMIT_RATE}/s createLead, 500 ms`, submit.createSlow.atRate, '-'),
+      row(`(s) @${SUBMIT_RATE}/s submitLead SQLite, 500 ms`, submit.sqlite.atRate, '-'),
+      row(`(s) @${SUBMIT_RATE}/s submitLead PG, 500 ms`, submit.postgres.atRate, '-'),
       row(`(e) upstream @20ms, ${rate} req/s`, eUpstream, '-'),
       row(`(e) gateway  @20ms, ${rate} req/s`, eGateway, '-'),
       '',
@@ -491,6 +715,9 @@ async function main(): Promise<void> {
       `(e) the same for (f)'s pass-through at ${passThroughRate} req/s (70% of its maximum): p50 ${results.e.passThrough.addedP50Ms.toFixed(1)} ms, p99 ${results.e.passThrough.addedP99Ms.toFixed(1)} ms`,
       `(b) against (f), the same list without GraphQL: ${results.ratios.b_over_f.toFixed(2)}`,
       `(k) gateway CPU per createLead with a key over without: ${k.cpuRatio.toFixed(3)} (target <= 1.10)`,
+      `(s) provider at 500 ms, submitLead over createLead: req/s SQLite ${submit.ratios.sqlite_rps_over_create.toFixed(2)}, PostgreSQL ${submit.ratios.postgres_rps_over_create.toFixed(2)}; ` +
+        `p99 at ${SUBMIT_RATE} req/s SQLite ${submit.ratios.sqlite_p99_over_create.toFixed(3)}, PostgreSQL ${submit.ratios.postgres_p99_over_create.toFixed(3)} (target: far below 1)`,
+      `(s) submitLead p99 at ${SUBMIT_RATE} req/s, provider at 500 ms, over the same at 0 ms (SQLite baseline): SQLite ${submit.ratios.sqlite_p99_over_baseline.toFixed(2)}, PostgreSQL ${submit.ratios.postgres_p99_over_baseline.toFixed(2)} (target: about 1)`,
       `(g) merged inbox against one provider, same pages: ${results.ratios.g_merged_over_single.toFixed(2)}`,
       `CPU µs/op: the serving process's CPU (all threads) per request; (a)'s is the simulator's own`,
       `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,

@@ -17,6 +17,7 @@ import { resolveDataKey } from './data-key';
 import { checkDataKey } from './data-key-check';
 import type { Database } from './database-schema';
 import { migrateToLatest } from './migrate';
+import { cachePreparedStatements } from './sqlite-statement-cache';
 import { SqliteWriterDialect } from './sqlite-writer-dialect';
 import { Store } from './store';
 import type { StoreConfig } from './store-config';
@@ -119,7 +120,7 @@ function sqlite(dataDir: string, file: string): Connection {
         database.pragma('journal_mode = WAL');
         database.pragma('synchronous = FULL');
         database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-        return Promise.resolve(database);
+        return Promise.resolve(cachePreparedStatements(database));
       },
     }),
   };
