@@ -212,6 +212,30 @@ test('a leads:submit key creates leads and reads receipts only: no updateLead, n
   }
 });
 
+test('a leads:submit key submits leads and reads its receipts only: no submissions list, no retrySubmission, no lead data', async () => {
+  const { secret } = await createKey('acme', 'website-submit', ['LEADS_SUBMIT']);
+  const submitted = await gql(
+    secret,
+    'mutation { submitLead(input: { provider: TESSELYS, title: "Form, queued" }) { submission { id status } } }',
+  );
+  expect(submitted.errors).toBeUndefined();
+  const id = (submitted.data!.submitLead as { submission: { id: string; status: string } }).submission.id;
+  const receipt = await gql(secret, 'query($id: ID!) { submission(id: $id) { id provider status attempts createdAt } }', { id });
+  expect(receipt.errors).toBeUndefined();
+  expect(receipt.data!.submission).toMatchObject({ id, provider: 'TESSELYS' });
+  const refusals = [
+    ['query($id: ID!) { submission(id: $id) { id possibleDuplicate lead { id title } } }', { id }],
+    ['{ submissions(first: 5) { totalCount } }', {}],
+    ['mutation($id: ID!) { retrySubmission(id: $id) { submission { id } } }', { id }],
+    ['mutation { submitLead(input: { provider: TESSELYS, title: "x" }) { submission { id lead { title } } } }', {}],
+  ] as const;
+  for (const [query, variables] of refusals) {
+    const res = await gql(secret, query, variables);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.data ?? null).toBeNull();
+  }
+});
+
 test('leads:submit is valid in API_KEYS too and is refused updateLead the same way', async () => {
   const submit = await startTestStack({
     env: { API_KEYS: JSON.stringify([{ name: 'form', key: 'form-key-0123456789abcdef', scopes: ['leads:submit'] }]) },
