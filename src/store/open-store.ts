@@ -52,7 +52,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { config, logger } = options;
   const key = resolveDataKey({ ...config, nodeEnv: options.nodeEnv, logger });
   const database = openDatabase(config, { ...options, logger });
-  const cipher = new DataCipher(key);
+  const cipher = new DataCipher(key, config.previousDataKeys ?? []);
   try {
     await migrateToLatest(database.db, logger);
     await checkDataKey(database.db, cipher);

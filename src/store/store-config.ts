@@ -11,8 +11,10 @@ export interface StoreConfig {
   databaseUrl?: string;
   /** Where the SQLite files (and, without LEADGRAPH_DATA_KEY, the local key file) live; absolute. */
   dataDir: string;
-  /** The 32-byte AES-256-GCM key from LEADGRAPH_DATA_KEY, when set. */
+  /** The 32-byte AES-256-GCM key from LEADGRAPH_DATA_KEY (its first entry), when set: it encrypts every new value. */
   dataKey?: Buffer;
+  /** The further entries of LEADGRAPH_DATA_KEY: they only decrypt (values written before a key rotation). */
+  previousDataKeys?: Buffer[];
   leadRetentionDays: number;
   idempotencyTtlHours: number;
   submissionMaxAgeHours: number;
@@ -50,14 +52,18 @@ export function readStoreConfig(env: NodeJS.ProcessEnv, nodeEnv: string, cwd: st
   if (dataDirText.includes('\0')) problems.push('LEADGRAPH_DATA_DIR must be a directory path');
 
   const keyText = env.LEADGRAPH_DATA_KEY?.trim() || undefined;
-  const dataKey = keyText === undefined ? undefined : decodeDataKey(keyText);
-  if (keyText !== undefined && dataKey === undefined)
-    problems.push(`LEADGRAPH_DATA_KEY must be ${DATA_KEY_BYTES} bytes in base64 (e.g. the output of: openssl rand -base64 32)`);
+  const keys = keyText === undefined ? undefined : decodeDataKeyList(keyText);
+  if (keyText !== undefined && keys === undefined)
+    problems.push(
+      `LEADGRAPH_DATA_KEY must be ${DATA_KEY_BYTES} bytes in base64 (e.g. the output of: openssl rand -base64 32), or a comma-separated list of such keys (the first encrypts, all decrypt)`,
+    );
+  const [dataKey, ...previousDataKeys] = keys ?? [];
 
   const config: StoreConfig = {
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
     dataDir: resolve(cwd, dataDirText),
     ...(dataKey !== undefined ? { dataKey } : {}),
+    ...(previousDataKeys.length > 0 ? { previousDataKeys } : {}),
     leadRetentionDays: whole('LEAD_RETENTION_DAYS', 90, 1, 36_500, 'days'),
     idempotencyTtlHours: whole('IDEMPOTENCY_TTL_HOURS', 24, 1, 8_760, 'hours'),
     submissionMaxAgeHours: whole('SUBMISSION_MAX_AGE_HOURS', 72, 1, 8_760, 'hours'),
@@ -81,7 +87,14 @@ export function dataKeyProblem(config: Pick<StoreConfig, 'dataKey'>, nodeEnv: st
 export function storeSecretsInEnv(env: NodeJS.ProcessEnv): string[] {
   const secrets: string[] = [];
   const key = env.LEADGRAPH_DATA_KEY?.trim();
-  if (key) secrets.push(key);
+  if (key)
+    secrets.push(
+      key,
+      ...key
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    );
   const url = env.DATABASE_URL?.trim();
   if (url) {
     secrets.push(url);
@@ -102,6 +115,16 @@ function isPostgresUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * LEADGRAPH_DATA_KEY as a key list: comma-separated base64 keys, current first (rotation: the new
+ * key goes first, the old ones stay after it until `npm run tenants -- reencrypt` has run). Undefined
+ * when any entry is empty or not a key, so a typo never silently drops a key.
+ */
+export function decodeDataKeyList(text: string): Buffer[] | undefined {
+  const keys = text.split(',').map((entry) => decodeDataKey(entry.trim()));
+  return keys.every((key) => key !== undefined) ? (keys as Buffer[]) : undefined;
 }
 
 /** The key bytes, or undefined when the text is not base64 of exactly DATA_KEY_BYTES bytes. */

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { ApiKeyRepository } from './api-key-repository';
+import { reencryptStore, type ReencryptionCounts } from './data-reencryption';
 import type { Database } from './database-schema';
 import { IdempotencyRepository } from './idempotency-repository';
 import { LeadRecordRepository } from './lead-record-repository';
@@ -53,6 +54,14 @@ export class Store {
   /** The typed query layer itself, for later Part 2 repositories (tenants, API keys). */
   get db(): Kysely<Database> {
     return this.context.db;
+  }
+
+  /**
+   * Rewrites every value not under the current data key with it (data-reencryption.ts): after it,
+   * the previous keys can be removed from LEADGRAPH_DATA_KEY. Idempotent; counts per table.
+   */
+  reencrypt(batchSize?: number): Promise<ReencryptionCounts> {
+    return reencryptStore(this.context.db, this.context.cipher, batchSize);
   }
 
   /** True when the store answers a trivial query (for /readyz). */

@@ -10,6 +10,8 @@
  *   remove-credentials <tenant> <KEYSPOT|TESSELYS>
  *   create-key <tenant> <name> <scope>[,<scope>...] (leads:read, leads:write, leads:submit)
  *   revoke-key <id>
+ *   reencrypt                                     (after a LEADGRAPH_DATA_KEY rotation: rewrites every
+ *                                                  stored value under the first key; prints counts)
  *
  * Exit codes: 0 done, 1 refused or failed (one line on stderr, never a secret), 2 usage.
  * Running gateways connect credentials set here at their next start.
@@ -22,12 +24,13 @@ import { ProviderDirectory } from '../providers/provider-directory';
 import { PROVIDER_MODULES } from '../providers/registry';
 import { isScope, type Scope } from '../security/scopes';
 import { openStore } from '../store/open-store';
+import type { Store } from '../store/store';
 import { readStoreConfig } from '../store/store-config';
 import { CREDENTIAL_FIELDS } from './provider-credentials';
 import { TenantService, type TenantView } from './tenant.service';
 
 const USAGE =
-  'usage: npm run tenants -- list | create <slug> <name> | set-credentials <tenant> <provider> (JSON on stdin) | remove-credentials <tenant> <provider> | create-key <tenant> <name> <scopes> | revoke-key <id>';
+  'usage: npm run tenants -- list | create <slug> <name> | set-credentials <tenant> <provider> (JSON on stdin) | remove-credentials <tenant> <provider> | create-key <tenant> <name> <scopes> | revoke-key <id> | reencrypt';
 
 class UsageError extends Error {}
 
@@ -61,7 +64,7 @@ async function readCredentials(): Promise<Record<string, string>> {
   return credentials;
 }
 
-async function run(service: TenantService, [command, ...args]: string[]): Promise<unknown> {
+async function run(service: TenantService, store: Store, [command, ...args]: string[]): Promise<unknown> {
   switch (command) {
     case 'list':
       return (await service.list()).map(show);
@@ -83,6 +86,9 @@ async function run(service: TenantService, [command, ...args]: string[]): Promis
     case 'revoke-key':
       if (args.length !== 1) throw new UsageError(USAGE);
       return service.revokeApiKey(args[0]!);
+    case 'reencrypt':
+      if (args.length !== 0) throw new UsageError(USAGE);
+      return { reencrypted: await store.reencrypt() };
     default:
       throw new UsageError(USAGE);
   }
@@ -102,7 +108,7 @@ async function main(): Promise<number> {
   try {
     // Connecting makes no provider call; it lets `list` show which providers each tenant has.
     await service.start();
-    const result = await run(service, process.argv.slice(2));
+    const result = await run(service, store, process.argv.slice(2));
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -66,3 +66,28 @@ test('the data key and the database password are secrets for the redaction list'
   const secrets = storeSecretsInEnv({ LEADGRAPH_DATA_KEY: key, DATABASE_URL: 'postgres://app:p%40ss-word-1@db/leadgraph' });
   expect(secrets).toEqual(expect.arrayContaining([key, 'p@ss-word-1']));
 });
+
+test('LEADGRAPH_DATA_KEY may be a comma-separated key list: the first encrypts, the rest only decrypt; a bad entry is one problem line', () => {
+  const [current, previous] = [randomBytes(32), randomBytes(32)];
+  const list = `${current.toString('base64')} , ${previous.toString('base64url')}`;
+  const { config, problems } = readStoreConfig({ LEADGRAPH_DATA_KEY: list }, 'production');
+  expect(problems).toEqual([]);
+  expect(config.dataKey).toEqual(current);
+  expect(config.previousDataKeys).toEqual([previous]);
+  expect(readStoreConfig({ LEADGRAPH_DATA_KEY: current.toString('base64') }, 'test').config.previousDataKeys).toBeUndefined();
+
+  for (const bad of [
+    `${current.toString('base64')},not-a-key-secret`,
+    `${current.toString('base64')},`,
+    `,${current.toString('base64')}`,
+  ]) {
+    const result = readStoreConfig({ LEADGRAPH_DATA_KEY: bad }, 'production');
+    expect(result.problems).toEqual([expect.stringMatching(/^LEADGRAPH_DATA_KEY must be .* comma-separated list/)]);
+    expect(result.problems.join('\n')).not.toContain(current.toString('base64'));
+    expect(result.problems.join('\n')).not.toContain('not-a-key-secret');
+    expect(result.config.dataKey).toBeUndefined();
+  }
+  expect(storeSecretsInEnv({ LEADGRAPH_DATA_KEY: list })).toEqual(
+    expect.arrayContaining([list, current.toString('base64'), previous.toString('base64url')]),
+  );
+});
