@@ -121,6 +121,13 @@ describe('tesselysLeadToLead', () => {
     ['missing title', { title: undefined }, /"title"/],
     ['missing status', { status: undefined }, /"status"/],
     ['a bad createdAt', { createdAt: 'yesterday' }, /"createdAt"/],
+    [
+      'a createdAt on a day that does not exist (JavaScript rolls it over to 3 March)',
+      { createdAt: '2026-02-31T10:00:00.000Z' },
+      /"createdAt"/,
+    ],
+    ['a createdAt that is not ISO 8601 (JavaScript reads it anyway)', { createdAt: 'March 3, 2026' }, /"createdAt"/],
+    ['an updatedAt without a time zone (read as local time)', { updatedAt: '2026-03-03T10:00:00' }, /"updatedAt"/],
     ['a missing updatedAt', { updatedAt: undefined }, /"updatedAt"/],
     ['tags that are not strings', { tags: ['ok', 7] }, /"tags"/],
     ['tags that are not a list', { tags: 'vip' }, /"tags"/],
