@@ -4,6 +4,7 @@
  * variable, a bad value is reported by name, never echoed.
  */
 import { DEFAULT_RESILIENCE_SETTINGS, type ResilienceSettings } from '../providers/resilience/resilience-settings';
+import { wholeNumberReader } from './whole-number-variable';
 
 export interface ResilienceConfigResult {
   settings: ResilienceSettings;
@@ -15,14 +16,7 @@ const MAX_MS = 24 * 60 * 60 * 1000;
 
 export function readResilienceConfig(env: NodeJS.ProcessEnv): ResilienceConfigResult {
   const problems: string[] = [];
-  const whole = (variable: string, fallback: number, min: number, max: number, unit: string): number => {
-    const text = env[variable]?.trim();
-    if (!text) return fallback;
-    const value = Number(text);
-    if (/^\d+$/.test(text) && value >= min && value <= max) return value;
-    problems.push(`${variable} must be a whole number of ${unit} from ${min} to ${max}`);
-    return fallback;
-  };
+  const whole = wholeNumberReader(env, problems);
   const d = DEFAULT_RESILIENCE_SETTINGS;
   const timeoutMs = whole('PROVIDER_TIMEOUT_MS', d.timeoutMs, 1, MAX_MS, 'milliseconds');
   const maxConcurrent = whole('PROVIDER_MAX_CONCURRENCY', d.maxConcurrent, 1, 10_000, 'requests');

@@ -5,6 +5,7 @@
  * holds a password and LEADGRAPH_DATA_KEY is the key to every stored lead.
  */
 import { resolve } from 'node:path';
+import { wholeNumberReader } from '../config/whole-number-variable';
 
 export interface StoreConfig {
   /** PostgreSQL connection string; unset means the embedded SQLite file in `dataDir`. */
@@ -35,14 +36,7 @@ export const DATA_KEY_BYTES = 32;
  */
 export function readStoreConfig(env: NodeJS.ProcessEnv, nodeEnv: string, cwd: string = process.cwd()): StoreConfigResult {
   const problems: string[] = [];
-  const whole = (variable: string, fallback: number, min: number, max: number, unit: string): number => {
-    const text = env[variable]?.trim();
-    if (!text) return fallback;
-    const value = Number(text);
-    if (/^\d+$/.test(text) && value >= min && value <= max) return value;
-    problems.push(`${variable} must be a whole number of ${unit} from ${min} to ${max}`);
-    return fallback;
-  };
+  const whole = wholeNumberReader(env, problems);
 
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl))
