@@ -182,6 +182,36 @@ export type LeadEdge = {
   node: Lead;
 };
 
+/** A lead created or changed, or a submission whose status changed, in the subscriber’s tenant. Sent once per change. */
+export type LeadEvent = {
+  __typename?: 'LeadEvent';
+  /** When the gateway learned of the change (UTC). */
+  at: Scalars['DateTimeISO']['output'];
+  /** The lead as it is after the change (CREATED, UPDATED; SUBMISSION_CHANGED once DELIVERED); null otherwise. */
+  lead: Maybe<Lead>;
+  /** The submission as it is after the change (SUBMISSION_CHANGED only). */
+  submission: Maybe<LeadSubmission>;
+  /** What happened. */
+  type: LeadEventType;
+};
+
+/** Which events to receive; every field is optional and they combine with AND. */
+export type LeadEventFilter = {
+  /** Only events of leads and submissions of this provider. */
+  provider?: InputMaybe<LeadProvider>;
+  /** Only these types of event; all when absent. */
+  types?: InputMaybe<Array<LeadEventType>>;
+};
+
+/** What happened to a lead or a submission. */
+export type LeadEventType =
+  /** A lead was created: by `createLead`, by a delivered submission, or on a listing provider by anyone else (found by polling). */
+  | 'CREATED'
+  /** A submission changed status (QUEUED, DELIVERING, DELIVERED, FAILED); `submission` says how it is now. */
+  | 'SUBMISSION_CHANGED'
+  /** A lead was changed: by `updateLead`, or on a listing provider by anyone else (found by polling). */
+  | 'UPDATED';
+
 /** Which leads to list. */
 export type LeadFilter = {
   /** Only this provider (it must support LIST_LEADS). Default: every provider that can list. */
@@ -620,6 +650,19 @@ export type SubmitLeadPayload = {
   replayed: Scalars['Boolean']['output'];
   /** The stored submission; QUEUED when just accepted. */
   submission: LeadSubmission;
+};
+
+/** Changes as they happen, over graphql-ws on /graphql (the API key in connection_init’s payload as `authorization`). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Leads created or changed and submissions changing status in your tenant, as they happen (graphql-ws on /graphql; the API key goes in connection_init’s payload as `authorization`; needs leads:read). Mutations and deliveries through this gateway arrive at once; changes made on a listing provider by anyone else arrive within LEAD_POLL_INTERVAL_MS (only among its newest LEAD_POLL_MAX_LEADS leads). One event per change. */
+  leadEvents: LeadEvent;
+};
+
+
+/** Changes as they happen, over graphql-ws on /graphql (the API key in connection_init’s payload as `authorization`). */
+export type SubscriptionLeadEventsArgs = {
+  filter?: InputMaybe<LeadEventFilter>;
 };
 
 /** A tenant: its providers (never their credentials) and its API keys. */
