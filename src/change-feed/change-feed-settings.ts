@@ -28,6 +28,8 @@ export interface ChangeFeedSettings {
   keyCheckMs: number;
   /** REDIS_URL: when set, events reach subscribers on every replica through Redis, and one replica polls per tenant × provider. */
   redisUrl: string | undefined;
+  /** REDIS_KEY_PREFIX: names the Redis channel, so deployments sharing one Redis never hear each other. */
+  redisPrefix: string;
 }
 
 export const DEFAULT_CHANGE_FEED_SETTINGS: ChangeFeedSettings = {
@@ -40,6 +42,7 @@ export const DEFAULT_CHANGE_FEED_SETTINGS: ChangeFeedSettings = {
   maxBufferedBytes: 1024 * 1024,
   keyCheckMs: 2_500,
   redisUrl: undefined,
+  redisPrefix: 'leadgraph:',
 };
 
 export function readChangeFeedSettings(env: NodeJS.ProcessEnv): { settings: ChangeFeedSettings; problems: string[] } {
@@ -48,6 +51,8 @@ export function readChangeFeedSettings(env: NodeJS.ProcessEnv): { settings: Chan
   const d = DEFAULT_CHANGE_FEED_SETTINGS;
   const redisUrl = env.REDIS_URL?.trim() || undefined;
   if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const redisPrefix = env.REDIS_KEY_PREFIX?.trim() || d.redisPrefix;
+  if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) problems.push('REDIS_KEY_PREFIX must be 1-64 letters, digits, _ : . -');
   const settings: ChangeFeedSettings = {
     pollIntervalMs: read('LEAD_POLL_INTERVAL_MS', d.pollIntervalMs, 10, 24 * 60 * 60 * 1000, 'milliseconds'),
     pollMaxLeads: read('LEAD_POLL_MAX_LEADS', d.pollMaxLeads, 1, 1_000, 'leads'),
@@ -58,6 +63,7 @@ export function readChangeFeedSettings(env: NodeJS.ProcessEnv): { settings: Chan
     maxBufferedBytes: read('SUBSCRIPTION_MAX_BUFFERED_BYTES', d.maxBufferedBytes, 1_024, 1024 * 1024 * 1024, 'bytes'),
     keyCheckMs: read('SUBSCRIPTION_KEY_CHECK_MS', d.keyCheckMs, 10, 5_000, 'milliseconds'),
     redisUrl,
+    redisPrefix,
   };
   return { settings, problems };
 }

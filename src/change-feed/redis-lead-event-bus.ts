@@ -1,6 +1,6 @@
 /**
  * The bus shared by every replica (REDIS_URL): each event is delivered to this process's handlers
- * at once, as the local bus does, and published on one Redis channel for the other replicas; what
+ * at once, as the local bus does, and published on one Redis channel (REDIS_KEY_PREFIX + `lead-events`) for the other replicas; what
  * arrives from the channel is delivered here unless this process published it. Two connections of
  * its own (Redis forbids commands on a connection in subscriber mode).
  *
@@ -16,7 +16,8 @@ import { decodeFeedEvent, encodeFeedEvent, type FeedEvent } from './feed-event';
 import type { FeedEventHandler, LeadEventBus } from './lead-event-bus';
 import { LocalLeadEventBus } from './local-lead-event-bus';
 
-export const LEAD_EVENTS_CHANNEL = 'leadgraph:lead-events';
+/** The channel's name after REDIS_KEY_PREFIX. */
+export const LEAD_EVENTS_CHANNEL = 'lead-events';
 /** A message larger than this is not one of ours: dropped unread. */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
@@ -27,12 +28,15 @@ export class RedisLeadEventBus implements LeadEventBus {
   private readonly local: LocalLeadEventBus;
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
+  private readonly channel: string;
   private healthy = true;
 
   constructor(
     url: string,
+    prefix: string,
     private readonly logger: Logger,
   ) {
+    this.channel = `${prefix}${LEAD_EVENTS_CHANNEL}`;
     this.local = new LocalLeadEventBus(logger);
     const options = { lazyConnect: false, maxRetriesPerRequest: 1, connectionName: 'leadgraph-change-feed' };
     this.publisher = new Redis(url, { ...options, enableOfflineQueue: false });
@@ -41,7 +45,7 @@ export class RedisLeadEventBus implements LeadEventBus {
       connection.on('error', (error: Error) => this.down(error));
       connection.on('ready', () => this.up());
     }
-    this.subscriber.subscribe(LEAD_EVENTS_CHANNEL).catch((error: unknown) => this.down(error));
+    this.subscriber.subscribe(this.channel).catch((error: unknown) => this.down(error));
     this.subscriber.on('message', (_channel: string, message: string) => this.received(message));
   }
 
@@ -51,7 +55,7 @@ export class RedisLeadEventBus implements LeadEventBus {
       this.down(new Error(`redis connection ${this.publisher.status}`));
       return;
     }
-    this.publisher.publish(LEAD_EVENTS_CHANNEL, encodeFeedEvent(event, this.origin)).catch((error: unknown) => this.down(error));
+    this.publisher.publish(this.channel, encodeFeedEvent(event, this.origin)).catch((error: unknown) => this.down(error));
   }
 
   subscribe(handler: FeedEventHandler): () => void {

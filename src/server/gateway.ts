@@ -169,7 +169,7 @@ async function assemble(
   if (feedSettings.problems.length > 0) throw new ConfigError(feedSettings.problems);
   const changeFeedSettings = feedSettings.settings;
   const bus: LeadEventBus = changeFeedSettings.redisUrl
-    ? new RedisLeadEventBus(changeFeedSettings.redisUrl, logger)
+    ? new RedisLeadEventBus(changeFeedSettings.redisUrl, changeFeedSettings.redisPrefix, logger)
     : new LocalLeadEventBus(logger);
   closers.push(() => bus.close());
   const feed = new ChangeFeed({
