@@ -128,13 +128,20 @@ export class ChangeFeed implements LeadChanges {
     for (const set of [...this.subscribers.values()]) for (const subscriber of [...set]) void subscriber.stream.return();
   }
 
+  /**
+   * Remembered at once (so a poll running now will not announce it again), published on the next
+   * turn of the event loop: the mutation that caused it answers first instead of waiting for the
+   * fan-out to every subscriber (setImmediate keeps the order of announcements).
+   */
   private announce(event: FeedEvent): void {
-    try {
-      if (event.lead) this.announced.remember(event.tenant, event.lead.id, event.lead.updatedAt);
-      this.deps.bus.publish(event);
-    } catch (error) {
-      this.deps.logger.error({ err: error, eventType: event.type }, 'change feed: event not announced');
-    }
+    if (event.lead) this.announced.remember(event.tenant, event.lead.id, event.lead.updatedAt);
+    setImmediate(() => {
+      try {
+        this.deps.bus.publish(event);
+      } catch (error) {
+        this.deps.logger.error({ err: error, eventType: event.type }, 'change feed: event not announced');
+      }
+    });
   }
 
   private received(event: FeedEvent): void {
