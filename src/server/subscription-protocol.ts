@@ -159,6 +159,22 @@ export class SubscriptionProtocol {
     if (!state) return [refusal('Not connected', ErrorCode.UNAUTHENTICATED)];
     if (state.running.size >= this.deps.settings.maxSubscriptionsPerSocket)
       return [refusal(`At most ${this.deps.settings.maxSubscriptionsPerSocket} subscriptions run at once on one socket`, 'RATE_LIMITED')];
+    // The slot is taken before anything asynchronous: subscribe messages are handled concurrently.
+    const abort = new AbortController();
+    state.running.set(id, abort);
+    const checked = await this.check(extra, state, id, payload, abort.signal);
+    if (Array.isArray(checked)) state.running.delete(id);
+    return checked;
+  }
+
+  /** The execution arguments of an admitted subscription, or the errors that refuse it. */
+  private async check(
+    extra: SocketExtra,
+    state: SocketState,
+    id: string,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+    signal: AbortSignal,
+  ) {
     const admission = await this.deps.pipeline.admit({
       headers: state.headers,
       remoteAddress: extra.request.socket.remoteAddress,
@@ -182,9 +198,8 @@ export class SubscriptionProtocol {
       return [
         refusal('Only subscriptions run over WebSocket; send queries and mutations with HTTP POST /graphql', ErrorCode.BAD_USER_INPUT),
       ];
-    const abort = new AbortController();
     const requestId = `${state.requestId}/${id.slice(0, 64)}`;
-    const base = this.deps.context({ requestId, caller: admission.caller ?? state.caller, headers: {}, signal: abort.signal });
+    const base = this.deps.context({ requestId, caller: admission.caller ?? state.caller, headers: {}, signal });
     const socket = extra.socket;
     const contextValue = {
       ...base,
@@ -207,7 +222,6 @@ export class SubscriptionProtocol {
     } catch (error) {
       return [error instanceof GraphQLError ? error : refusal('Operation refused', ErrorCode.FORBIDDEN)];
     }
-    state.running.set(id, abort);
     return { schema: this.deps.schema, document, operationName: payload.operationName ?? null, variableValues, contextValue };
   }
 

@@ -5,6 +5,7 @@
  * change, a submission's life ends DELIVERED, tenants never see each other's events, refusals
  * close with 4401/4403, a revoked key's socket closes, a consumer that stops reading is dropped.
  */
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 import { metricValue, subscribeFeed, untilOpenSubscriptions, wsUrl, type FeedSubscriber } from './feed-client';
@@ -57,6 +58,8 @@ beforeAll(async () => {
       LEAD_POLL_INTERVAL_MS: '50',
       SUBSCRIPTION_KEY_CHECK_MS: '20',
       SUBMISSION_POLL_MS: '20',
+      SUBSCRIPTION_MAX_SOCKETS_PER_KEY: '3',
+      SUBSCRIPTION_MAX_PER_SOCKET: '2',
     },
   });
   await gql(ADMIN, `mutation { createTenant(slug: "acme", name: "Acme") { slug } }`);
@@ -173,6 +176,35 @@ test('no key or an unknown key closes with 4401, a key without leads:read with 4
     await new Promise((resolve) => setImmediate(resolve));
   }
   expect(query.errors.flat()).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+});
+
+test('what a client sends is bounded: the init payload, sockets per key, subscriptions per socket', async () => {
+  const huge = subscribeFeed(stack.gateway.url, bearer(READER).padEnd(5_000, ' '));
+  expect(await huge.closed).toBe(4400);
+
+  for (let i = 0; i < 3; i++) await subscriber(bearer(WRITER));
+  expect(await subscribeFeed(stack.gateway.url, bearer(WRITER)).closed).toBe(4429);
+
+  const client = createClient({
+    url: wsUrl(stack.gateway.url),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: bearer(READER) },
+    retryAttempts: 0,
+  });
+  try {
+    const outcomes = [1, 2, 3].map(
+      () =>
+        new Promise<unknown>((resolve) =>
+          client.subscribe(
+            { query: 'subscription { leadEvents { type } }' },
+            { next: () => undefined, error: resolve, complete: () => resolve('complete') },
+          ),
+        ),
+    );
+    expect(await outcomes[2]).toEqual([expect.objectContaining({ extensions: { code: 'RATE_LIMITED' } })]);
+  } finally {
+    await client.dispose();
+  }
 });
 
 test('a revoked key’s open subscription is closed with 4401', async () => {
