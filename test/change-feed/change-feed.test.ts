@@ -161,7 +161,7 @@ test('a tenant never sees another tenant’s events', async () => {
   expect(acmeFeed.events.some((e) => e.lead?.id === own)).toBe(false);
 });
 
-test('no key or an unknown key closes with 4401, a key without leads:read with 4403; queries are refused over WebSocket', async () => {
+test('no key or an unknown key closes with 4401, a key without leads:read with 4403; queries are refused over WebSocket, subscriptions over HTTP', async () => {
   const closes = await Promise.all(
     [undefined, 'Bearer not-a-key-0123456789', bearer(WRITE_ONLY), bearer(ADMIN)].map(
       (auth) => subscribeFeed(stack.gateway.url, auth).closed,
@@ -176,6 +176,10 @@ test('no key or an unknown key closes with 4401, a key without leads:read with 4
     await new Promise((resolve) => setImmediate(resolve));
   }
   expect(query.errors.flat()).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+
+  // And the other way round: a subscription sent as an HTTP request is told where subscriptions are.
+  const overHttp = await stack.gql('subscription { leadEvents { type } }', undefined, { authorization: bearer(READER) });
+  expect(overHttp.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
 });
 
 test('what a client sends is bounded: the init payload, sockets per key, subscriptions per socket', async () => {

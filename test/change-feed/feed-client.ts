@@ -1,21 +1,17 @@
 /**
  * A change-feed subscriber as a front-end runs one: graphql-ws's createClient over `ws`, the key in
- * connection_init's payload. Events are collected in order; tests wait for the one they expect
+ * connection_init's payload, the typed LeadEvents operation of operations/. Events are collected in order; tests wait for the one they expect
  * (never for time to pass), or for the socket's close code.
  */
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { LeadEventsDocument, type LeadEventsSubscription } from '../../operations/__generated__/graphql';
 
-export const LEAD_EVENTS = `subscription Feed($filter: LeadEventFilter) {
-  leadEvents(filter: $filter) { type at lead { id provider title status updatedAt } submission { id status lead { id } } }
-}`;
+/** The front-end's own subscription (operations/lead-events.graphql), as its generated document. */
+export const LEAD_EVENTS = print(LeadEventsDocument);
 
-export interface FeedEventMessage {
-  type: string;
-  at: string;
-  lead: { id: string; provider: string; title: string | null; status: string; updatedAt: string } | null;
-  submission: { id: string; status: string; lead: { id: string } | null } | null;
-}
+export type FeedEventMessage = LeadEventsSubscription['leadEvents'];
 
 export interface FeedSubscriber {
   events: FeedEventMessage[];
@@ -50,7 +46,7 @@ export function subscribeFeed(
     on: { closed: (event) => closedWith((event as { code: number }).code) },
     onNonLazyError: () => undefined,
   });
-  client.subscribe<{ leadEvents: FeedEventMessage }>(
+  client.subscribe<LeadEventsSubscription>(
     { query: options.query ?? LEAD_EVENTS, variables: options.variables ?? {} },
     {
       next: (result) => {

@@ -18,10 +18,7 @@ export class LeadEventsResolver {
       'Leads created or changed and submissions changing status in your tenant, as they happen (graphql-ws on /graphql; the API key goes in connection_init’s payload as `authorization`; needs leads:read). Mutations and deliveries through this gateway arrive at once; changes made on a listing provider by anyone else arrive within LEAD_POLL_INTERVAL_MS (only among its newest LEAD_POLL_MAX_LEADS leads). One event per change.',
     subscribe: ({ args, context }) => {
       const { changeFeed, caller, feedConnection } = context as GatewayContext;
-      if (!changeFeed)
-        throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on /graphql', {
-          extensions: { code: ErrorCode.BAD_USER_INPUT },
-        });
+      if (!changeFeed) throw overHttp();
       const filter = (args as { filter?: LeadEventFilter | null }).filter ?? {};
       return changeFeed.subscribe(caller?.tenant ?? DEFAULT_TENANT, filter, feedConnection);
     },
@@ -31,6 +28,14 @@ export class LeadEventsResolver {
     @Arg('filter', () => LeadEventFilter, { nullable: true, description: 'Which events to receive; all of your tenant’s when absent.' })
     _filter: LeadEventFilter | null,
   ): LeadEvent {
+    // Without an event, this is a subscription sent as an HTTP request, which runs it as a query.
+    if (!event) throw overHttp();
     return event;
   }
+}
+
+function overHttp(): GraphQLError {
+  return new GraphQLError('Subscriptions are served over WebSocket: graphql-ws on /graphql (see docs/change-feed.md)', {
+    extensions: { code: ErrorCode.BAD_USER_INPUT },
+  });
 }
