@@ -25,10 +25,12 @@ import { checkOperationCost } from './operation-cost';
 import { authorizeOperation, type OperationToAuthorize } from './operation-authorization';
 import { operationLimits, type OperationLimitProtections } from './operation-limits';
 import { ApiKeyRegistry } from './api-keys';
-import { TokenBucketLimiter, type RateLimiter } from './rate-limiter';
+import type { RedisConnection } from '../redis/redis-connection';
+import type { RateLimiter } from './rate-limiter';
 import { ANONYMOUS_CALLER, type Caller } from './scopes';
 import type { SecurityConfig } from './security-config';
 import { NoServiceSdlRule } from './service-sdl.rule';
+import { createRateLimiter } from './shared-rate-limits';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -86,16 +88,17 @@ export class SecurityPipeline {
   }
 
   /**
-   * The pipeline of a configuration: in-process token buckets, and callers identified by
-   * `identifier` (the gateway's: API_KEYS, then tenant keys in the store), else by API_KEYS alone.
+   * The pipeline of a configuration: rate limits shared through `redis` when given (else counted in
+   * this process; shared-rate-limits.ts), and callers identified by `identifier` (the gateway's:
+   * API_KEYS, then tenant keys in the store), else by API_KEYS alone.
    */
   static fromConfig(
     security: SecurityConfig,
-    deps: { logger: Logger; now?: () => number; identifier?: CallerIdentifier },
+    deps: { logger: Logger; identifier?: CallerIdentifier; redis?: RedisConnection },
   ): SecurityPipeline {
     return new SecurityPipeline({
       identifier: deps.identifier ?? new ApiKeyRegistry(security.apiKeys),
-      limiter: new TokenBucketLimiter(security.rateLimit, deps.now),
+      limiter: createRateLimiter(security.rateLimit, { logger: deps.logger, ...(deps.redis ? { redis: deps.redis } : {}) }),
       logger: deps.logger,
       security,
     });

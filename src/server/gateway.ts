@@ -50,6 +50,9 @@ import { SecurityPipeline } from '../security/security-pipeline';
 import { TenantKeyIdentifier } from '../tenants/tenant-key-identifier';
 import { TenantService } from '../tenants/tenant.service';
 import { announceSecurityPosture } from '../security/security-posture';
+import { sharedRateLimitDetail } from '../security/shared-rate-limits';
+import { RedisConnection } from '../redis/redis-connection';
+import { openAnnouncer } from '../announcements/open-announcer';
 
 export interface StartGatewayOptions {
   env?: NodeJS.ProcessEnv;
@@ -135,6 +138,9 @@ async function assemble(
   };
   const store = config.demo ? await openDemoStore(storeOptions) : await openStore(storeOptions);
   closers.push(() => store.close());
+  // Redis (REDIS_URL) is shared by the replicas; its absence or an outage never stops this process.
+  const redis = config.redis ? new RedisConnection(config.redis, logger) : undefined;
+  if (redis) closers.push(() => redis.close());
 
   // Connections record (and read back) the leads they create on providers without a read API.
   const directory = new ProviderDirectory(modules, { ...deps, leadRecords: store.leadRecords });
@@ -173,8 +179,31 @@ async function assemble(
     ...(options.now ? { now: options.now } : {}),
     ...(options.apiKeyCacheMs !== undefined ? { cacheMs: options.apiKeyCacheMs } : {}),
   });
-  const tenants = new TenantService({ store, directory, modules, providerDeps: deps, logger, onRevoked: (id) => identifier.forget(id) });
+  // Revocations and credential changes reach every replica at once (src/announcements); the 5 s
+  // bounds of the key cache and the sync below catch whatever an announcement missed.
+  const announcer = openAnnouncer({ redis, store, databaseUrl: config.store.databaseUrl, logger });
+  closers.push(() => announcer.close());
+  const tenants = new TenantService({
+    store,
+    directory,
+    modules,
+    providerDeps: deps,
+    logger,
+    onRevoked: (keyId) => {
+      identifier.forget(keyId);
+      void announcer.publish({ kind: 'api-key-revoked', keyId });
+    },
+    onCredentialsChanged: (tenant, provider) => void announcer.publish({ kind: 'provider-credentials-changed', tenant, provider }),
+  });
   closers.push(() => tenants.close());
+  announcer.listen((news) => {
+    if (news.kind === 'api-key-revoked') return identifier.forget(news.keyId);
+    tenants
+      .syncProvider(news.tenant, news.provider)
+      .catch((error: unknown) =>
+        logger.warn({ err: error, tenant: news.tenant }, 'announced credentials not synced; the periodic sync retries'),
+      );
+  });
   await tenants.start();
   let syncing: Promise<unknown> | undefined;
   const sync = setInterval(() => {
@@ -200,7 +229,7 @@ async function assemble(
     return {
       leads: new LeadService(routing, scope),
       idempotentCreate,
-      submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge() }),
+      submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge(), logger }),
       tenants,
     };
   };
@@ -229,7 +258,7 @@ async function assemble(
 
   const production = config.nodeEnv === 'production';
   // One security pipeline for every transport (security/security-pipeline.ts); Apollo gets its share.
-  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, identifier, ...(options.now ? { now: options.now } : {}) });
+  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, identifier, ...(redis ? { redis } : {}) });
   const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
@@ -275,6 +304,7 @@ async function assemble(
       cacheMs: options.readinessCacheMs,
       onProbe: (provider, up) => metrics.providerUp(provider, up),
       storeReachable: () => store.ping(),
+      ...(redis ? { redis: () => ({ status: redis.health, detail: sharedRateLimitDetail(redis) }) } : {}),
     },
   );
   mountHealthRoute(app);

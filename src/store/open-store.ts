@@ -137,7 +137,9 @@ const types = {
 
 function postgres(databaseUrl: string, poolSize: number, logger: Logger): Connection {
   const url = new URL(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
+  // A server that does not answer at all (a lost network) fails a connection after 5 s instead of
+  // holding the request forever: the caller then answers STORE_UNAVAILABLE.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types, connectionTimeoutMillis: 5_000, keepAlive: true });
   // An idle client's error (the server restarted) must not crash the process; the pool drops that
   // client and the next query connects again.
   pool.on('error', (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'));
