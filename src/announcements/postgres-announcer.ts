@@ -79,7 +79,7 @@ export class PostgresAnnouncer implements Announcer {
       return this.retry((error as NodeJS.ErrnoException).code ?? (error as Error).name);
     }
     if (this.closed) return void (await client.end().catch(() => undefined));
-    if (this.failures > 0) this.logger.info({}, 'announcements: listening to PostgreSQL again');
+    this.logger.info({ reconnected: this.failures > 0 }, 'announcements: listening to PostgreSQL');
     this.failures = 0;
     this.client = client;
     this.markListening();

@@ -45,7 +45,10 @@ export class RedisAnnouncer implements Announcer {
       if (!message) return void this.logger.warn({ bytes: text.length }, 'unreadable announcement dropped');
       for (const each of this.handlers) each(message.announcement);
     });
-    subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ err: error }, 'announcements not subscribed'));
+    subscriber.subscribe(this.channel).then(
+      () => this.logger.info({}, 'announcements: subscribed to Redis'),
+      (error: unknown) => this.logger.warn({ err: error }, 'announcements not subscribed'),
+    );
   }
 
   /** The connection is the gateway's; it closes it. */

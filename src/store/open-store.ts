@@ -143,5 +143,10 @@ function postgres(databaseUrl: string, poolSize: number, logger: Logger): Connec
   // An idle client's error (the server restarted) must not crash the process; the pool drops that
   // client and the next query connects again.
   pool.on('error', (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'));
+  // A connection lost while checked out (mid-query: the server went away) emits 'error' on its
+  // client, which the pool only listens to while the client is idle: unheard, it would end the
+  // process. The query itself fails (its caller answers STORE_UNAVAILABLE) and the pool drops the
+  // dead client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { kind: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}`, dialect: new PostgresDialect({ pool }) };
 }
