@@ -1,6 +1,7 @@
 /**
  * STORE_UNAVAILABLE: a request that must be stored before it is accepted (submitLead, createLead
- * with an idempotency key) met a store that does not answer. "Accepted" means committed
+ * with an idempotency key) met a store that does not answer; or a tenant key that only the store
+ * can identify arrived while it does not answer (HTTP 503, security-pipeline.ts). "Accepted" means committed
  * (DESIGN.md Part 2), so the gateway refuses rather than accept what it cannot keep; nothing was
  * stored and nothing was sent to a provider, so the client may simply retry.
  */
@@ -10,6 +11,14 @@ import { ErrorCode } from './error-codes';
 
 /** What a client is told to wait: about one reconnection of the store's pool. */
 export const STORE_RETRY_AFTER_SECONDS = 5;
+
+/** Thrown where no GraphQL error fits (admission: a key that only the store can identify). */
+export class StoreUnavailableError extends Error {
+  constructor(readonly code: string) {
+    super('the store cannot be reached');
+    this.name = 'StoreUnavailableError';
+  }
+}
 
 export function storeUnavailableError(): GraphQLError {
   return new GraphQLError(`The gateway's store cannot be reached; nothing was accepted or sent. Retry in ${STORE_RETRY_AFTER_SECONDS} s.`, {

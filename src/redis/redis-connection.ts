@@ -64,6 +64,23 @@ export class RedisConnection {
     return this.state === 'up' ? undefined : this.failure;
   }
 
+  /** Resolves true once connected, or false after `timeoutMs` (a short-lived process before its one command). */
+  async whenUp(timeoutMs: number): Promise<boolean> {
+    if (this.state === 'up') return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        stop();
+        resolve(false);
+      }, timeoutMs);
+      const stop = this.onHealth((health) => {
+        if (health !== 'up') return;
+        clearTimeout(timer);
+        stop();
+        resolve(true);
+      });
+    });
+  }
+
   /** Calls `listener` on every transition (not with the current state). Returns how to stop. */
   onHealth(listener: (health: RedisHealth) => void): () => void {
     this.listeners.add(listener);

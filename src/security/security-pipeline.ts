@@ -18,6 +18,7 @@
  */
 import type { ParseOptions, ValidationRule } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
+import { STORE_RETRY_AFTER_SECONDS, StoreUnavailableError } from '../errors/store-unavailable.error';
 import type { Logger } from '../logging/logger';
 import { presentedKey } from './api-keys';
 import type { CallerIdentifier } from './caller-identifier';
@@ -50,7 +51,8 @@ export interface AdmissionRequest {
 
 /** Why a request was refused, for the transport to say in its own way; never quotes a key. */
 export interface Refusal {
-  status: 401 | 429;
+  /** 503: the key can only be identified by the store, which does not answer (STORE_UNAVAILABLE). */
+  status: 401 | 429 | 503;
   code: string;
   message: string;
   retryAfterSeconds?: number;
@@ -113,7 +115,22 @@ export class SecurityPipeline {
           authorization: Array.isArray(authorization) ? authorization[0] : authorization,
           'x-api-key': request.headers['x-api-key'],
         });
-    const caller = identifier.open ? ANONYMOUS_CALLER : key ? await identifier.identify(key) : undefined;
+    let caller: Caller | undefined;
+    try {
+      caller = identifier.open ? ANONYMOUS_CALLER : key ? await identifier.identify(key) : undefined;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      logger.warn({ requestId: request.requestId, code: error.code }, 'request refused: store unavailable to identify the key');
+      return {
+        admitted: false,
+        refusal: {
+          status: 503,
+          code: ErrorCode.STORE_UNAVAILABLE,
+          message: 'The API key cannot be checked: the store is unreachable. Retry later.',
+          retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+        },
+      };
+    }
     const bucket = caller && !caller.anonymous ? `key:${caller.tenant}:${caller.name}` : `ip:${request.remoteAddress ?? 'unknown'}`;
     const decision = await limiter.take(bucket);
     if (!decision.allowed) {

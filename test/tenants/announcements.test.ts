@@ -3,7 +3,7 @@
  * (no Redis) and Redis pub/sub (REDIS_URL). Two gateways share one PostgreSQL store; their clock is
  * frozen (the key cache never expires) and their periodic credentials sync is an hour apart, so
  * the only way the second replica can learn of a revocation or a credentials change is the
- * announcement of the first.
+ * announcement of the first (or of `npm run tenants`, which announces too).
  */
 import { startTesselysSimulator, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
@@ -12,6 +12,7 @@ import { captureLogs } from '../support/log-capture';
 import { testStoreEnv } from '../support/test-database';
 import { REDIS_TEST_URL, testRedisPrefix } from '../support/test-redis';
 import { testClock } from '../support/test-stack';
+import { runTsChild } from '../store/support/ts-child';
 
 const ADMIN_KEY = 'announce-admin-key-0123456789';
 const LEADS = '{ leads(filter: { provider: TESSELYS }) { totalCount } }';
@@ -113,6 +114,25 @@ describe.each(['postgres', 'redis'] as const)('over %s', (transport) => {
       ).toBeUndefined();
       await eventually('the second replica refuses the revoked key', async () => (await gql(second, secret, LEADS)).status === 401);
       expect((await gql(first, secret, LEADS)).status).toBe(401);
+
+      // `npm run tenants -- revoke-key` announces too: both replicas refuse at once.
+      const other = await gql(
+        first,
+        ADMIN_KEY,
+        'mutation { createApiKey(tenant: "acme", name: "r2", scopes: [LEADS_READ]) { secret apiKey { id } } }',
+      );
+      const { secret: otherSecret, apiKey: otherKey } = other.data.createApiKey as { secret: string; apiKey: { id: string } };
+      for (const gateway of [first, second]) expect((await gql(gateway, otherSecret, '{ providers { provider } }')).status).toBe(200);
+      const cli = runTsChild('../../../src/tenants/tenants-main.ts', ['revoke-key', otherKey.id], {
+        ...store.env,
+        ...(redis ? { REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: redis.prefix } : {}),
+      });
+      expect(await cli.exited).toBe(0);
+      await eventually('both replicas refuse the key revoked from the shell', async () =>
+        (await Promise.all([first, second].map((gateway) => gql(gateway, otherSecret, '{ providers { provider } }')))).every(
+          (answer) => answer.status === 401,
+        ),
+      );
 
       const lines = logs.lines.join('\n');
       for (const value of [secret, ADMIN_KEY, acmeSim.credentials.accessToken, acmeSim.credentials.companyToken])
