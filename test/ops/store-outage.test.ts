@@ -74,6 +74,10 @@ test('store lost: reads served (a tenant key seen before too), submissions, keye
   expect(read.errors).toBeUndefined();
   expect(read.data!.leads.totalCount).toBeGreaterThan(0);
 
+  // A create without a key needs no store on Tesselys (it keeps no record there): still served.
+  const plain = await stack.gql(KEYED_CREATE, { input: tesselysInput(uniqueText('plain while down')) }, as(CRM));
+  expect(plain.errors).toBeUndefined();
+
   const postsBefore = stack.tesselys.counters.count(TESSELYS_CREATE);
   const submitted = await submit(stack, tesselysInput(uniqueText('while down')), 'outage-key-1', as(CRM));
   expect(submitted.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', retryAfterSeconds: 5 });
