@@ -90,10 +90,12 @@ export class RedisConnection {
   /** The client for SUBSCRIBE, opened on first use; it resubscribes by itself after a reconnection. */
   subscriber(): Redis {
     if (this.closed) throw new Error('the Redis connection is closed');
-    // Queued while disconnected: a subscription made during an outage starts once Redis is back.
-    this.subscriberClient ??= new Redis(this.settings.url, { ...this.baseOptions(), enableOfflineQueue: true, maxRetriesPerRequest: null });
-    // Its failures are the command client's too (same server): counted there, not logged twice.
-    this.subscriberClient.on('error', () => undefined);
+    if (!this.subscriberClient) {
+      // Queued while disconnected: a subscription made during an outage starts once Redis is back.
+      this.subscriberClient = new Redis(this.settings.url, { ...this.baseOptions(), enableOfflineQueue: true, maxRetriesPerRequest: null });
+      // Its failures are the command client's too (same server): counted there, not logged twice.
+      this.subscriberClient.on('error', () => undefined);
+    }
     return this.subscriberClient;
   }
 

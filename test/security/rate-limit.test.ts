@@ -26,76 +26,78 @@ const LEADS = '{ leads(first: 1) { totalCount } }';
 let stack: TestStack;
 const http = new Recorder();
 const logLines: string[] = [];
-
-// Each test gets its own gateway, so its counts start from zero: a window of 2 s with 2 requests.
-beforeEach(async () => {
-  stack = await startTestStack({ env: { API_KEYS, RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_MINUTE: '60' } });
-});
 const secrets: string[] = [];
-afterEach(async () => {
-  logLines.push(...stack.logs.lines);
-  secrets.push(...providerSecrets(stack));
-  await stack.close();
-});
 
-test('beyond the allowance: 429 with Retry-After (the rest of the window), no upstream call', async () => {
-  expect((await http.gql(stack, LEADS, undefined, bearer(CRM_KEY))).status).toBe(200);
-  expect((await http.gql(stack, LEADS, undefined, bearer(CRM_KEY))).status).toBe(200);
-  expect(stack.upstreamCalls()).toBe(2);
-
-  const refused = await http.gql(stack, LEADS, undefined, bearer(CRM_KEY));
-  expect(refused.status).toBe(429);
-  const retryAfter = Number(refused.headers.get('retry-after'));
-  expect([1, 2]).toContain(retryAfter);
-  expect(refused.json.errors[0].extensions).toEqual({
-    code: 'RATE_LIMITED',
-    retryAfterSeconds: retryAfter,
-    requestId: refused.headers.get('x-request-id'),
+describe('over HTTP', () => {
+  // Each test gets its own gateway, so its counts start from zero: a window of 2 s with 2 requests.
+  beforeEach(async () => {
+    stack = await startTestStack({ env: { API_KEYS, RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_MINUTE: '60' } });
   });
-  expect(stack.upstreamCalls()).toBe(2);
-});
+  afterEach(async () => {
+    logLines.push(...stack.logs.lines);
+    secrets.push(...providerSecrets(stack));
+    await stack.close();
+  });
 
-test('each key has its own bucket', async () => {
-  for (let i = 0; i < 3; i++) await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY));
-  expect((await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY))).status).toBe(429);
-  expect((await http.gql(stack, PROVIDERS, undefined, bearer(REPORTING_KEY))).status).toBe(200);
-  // A refused operation (403) still spent its token: scope refusals are not free to repeat.
-  expect((await http.gql(stack, PROVIDERS, undefined, bearer(SITE_KEY))).status).toBe(403);
-  expect((await http.gql(stack, PROVIDERS, undefined, bearer(SITE_KEY))).status).toBe(403);
-  expect((await http.gql(stack, PROVIDERS, undefined, bearer(SITE_KEY))).status).toBe(429);
-});
+  test('beyond the allowance: 429 with Retry-After (the rest of the window), no upstream call', async () => {
+    expect((await http.gql(stack, LEADS, undefined, bearer(CRM_KEY))).status).toBe(200);
+    expect((await http.gql(stack, LEADS, undefined, bearer(CRM_KEY))).status).toBe(200);
+    expect(stack.upstreamCalls()).toBe(2);
 
-test('callers without a valid key are limited by IP: key guessing hits 429 too', async () => {
-  const statuses: number[] = [];
-  for (let i = 0; i < 3; i++) statuses.push((await http.gql(stack, PROVIDERS, undefined, bearer(`${UNKNOWN_KEY}${i}`))).status);
-  expect(statuses).toEqual([401, 401, 429]);
-  const refused = await http.gql(stack, PROVIDERS);
-  expect(codesOf(refused)).toEqual(['RATE_LIMITED']);
-  // A valid key is not held back by its IP's bucket.
-  expect((await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY))).status).toBe(200);
-  expect(stack.logs.records().some((r) => r.msg === 'request refused: rate limited' && r.caller === null)).toBe(true);
-});
-
-test('the landing page needs no key but is rate limited by IP', async () => {
-  const landing = () => http.fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
-  const statuses = [(await landing()).status, (await landing()).status, (await landing()).status];
-  expect(statuses).toEqual([200, 200, 429]);
-  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['RATE_LIMITED']);
-});
-
-test('CORS preflights, from any origin, spend no tokens and need no key', async () => {
-  const preflight = (origin: string) =>
-    http.fetch(stack.gateway.graphqlUrl, {
-      method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-api-key' },
+    const refused = await http.gql(stack, LEADS, undefined, bearer(CRM_KEY));
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect([1, 2]).toContain(retryAfter);
+    expect(refused.json.errors[0].extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: retryAfter,
+      requestId: refused.headers.get('x-request-id'),
     });
-  const statuses: number[] = [];
-  for (let i = 0; i < 5; i++) statuses.push((await preflight('https://evil.example.net')).status);
-  expect(statuses).toEqual([204, 204, 204, 204, 204]);
-  // The IP's bucket (burst 2) is untouched: two keyless requests are refused as unauthenticated, not limited.
-  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['UNAUTHENTICATED']);
-  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['UNAUTHENTICATED']);
-  expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['RATE_LIMITED']);
+    expect(stack.upstreamCalls()).toBe(2);
+  });
+
+  test('each key has its own bucket', async () => {
+    for (let i = 0; i < 3; i++) await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY));
+    expect((await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY))).status).toBe(429);
+    expect((await http.gql(stack, PROVIDERS, undefined, bearer(REPORTING_KEY))).status).toBe(200);
+    // A refused operation (403) still spent its token: scope refusals are not free to repeat.
+    expect((await http.gql(stack, PROVIDERS, undefined, bearer(SITE_KEY))).status).toBe(403);
+    expect((await http.gql(stack, PROVIDERS, undefined, bearer(SITE_KEY))).status).toBe(403);
+    expect((await http.gql(stack, PROVIDERS, undefined, bearer(SITE_KEY))).status).toBe(429);
+  });
+
+  test('callers without a valid key are limited by IP: key guessing hits 429 too', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await http.gql(stack, PROVIDERS, undefined, bearer(`${UNKNOWN_KEY}${i}`))).status);
+    expect(statuses).toEqual([401, 401, 429]);
+    const refused = await http.gql(stack, PROVIDERS);
+    expect(codesOf(refused)).toEqual(['RATE_LIMITED']);
+    // A valid key is not held back by its IP's bucket.
+    expect((await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY))).status).toBe(200);
+    expect(stack.logs.records().some((r) => r.msg === 'request refused: rate limited' && r.caller === null)).toBe(true);
+  });
+
+  test('the landing page needs no key but is rate limited by IP', async () => {
+    const landing = () => http.fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
+    const statuses = [(await landing()).status, (await landing()).status, (await landing()).status];
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['RATE_LIMITED']);
+  });
+
+  test('CORS preflights, from any origin, spend no tokens and need no key', async () => {
+    const preflight = (origin: string) =>
+      http.fetch(stack.gateway.graphqlUrl, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-api-key' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await preflight('https://evil.example.net')).status);
+    expect(statuses).toEqual([204, 204, 204, 204, 204]);
+    // The IP's bucket (burst 2) is untouched: two keyless requests are refused as unauthenticated, not limited.
+    expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await http.gql(stack, PROVIDERS))).toEqual(['RATE_LIMITED']);
+  });
 });
 
 describe('the limiter (rate-limiter-flexible, in memory)', () => {
