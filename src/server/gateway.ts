@@ -140,7 +140,11 @@ async function assemble(
   closers.push(() => store.close());
   // Redis (REDIS_URL) is shared by the replicas; its absence or an outage never stops this process.
   const redis = config.redis ? new RedisConnection(config.redis, logger) : undefined;
-  if (redis) closers.push(() => redis.close());
+  if (redis) {
+    closers.push(() => redis.close());
+    metrics.redisUp(false);
+    redis.onHealth((health) => metrics.redisUp(health === 'up'));
+  }
 
   // Connections record (and read back) the leads they create on providers without a read API.
   const directory = new ProviderDirectory(modules, { ...deps, leadRecords: store.leadRecords });

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startTestStack } from '../support/test-stack';
+import { REDIS_TEST_URL, testRedisPrefix } from '../support/test-redis';
 
 const ROOT = join(__dirname, '..', '..');
 const DEPLOY = join(ROOT, 'deploy');
@@ -85,7 +86,9 @@ test('Grafana is provisioned with the datasource and the dashboard folder the da
 });
 
 test("every metric the dashboard queries is on a real gateway's /metrics", async () => {
-  const stack = await startTestStack();
+  // With Redis, as compose runs it.
+  const redis = await testRedisPrefix();
+  const stack = await startTestStack({ env: { REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: redis.prefix } });
   let exposition: string;
   try {
     // One operation, so the operation series exist too (histograms are declared either way).
@@ -93,6 +96,7 @@ test("every metric the dashboard queries is on a real gateway's /metrics", async
     exposition = await (await fetch(`${stack.gateway.url}/metrics`)).text();
   } finally {
     await stack.close();
+    await redis.clean();
   }
   const exposed = new Set<string>();
   for (const [, name, type] of exposition.matchAll(/^# TYPE (\w+) (\w+)$/gm)) {

@@ -1,7 +1,8 @@
 /**
  * Rate limits shared through Redis (REDIS_URL), over real HTTP, with two gateways on one real Redis
  * behind a TCP proxy the test can cut: one count per caller for both; Redis away → both keep
- * serving, each counting its own, loudly (a warning, /readyz's detail); Redis back → one count again.
+ * serving, each counting its own, loudly (a warning, /readyz's detail, leadgraph_redis_up 0); Redis
+ * back → one count again.
  */
 import { readRedisSettings, redisSecretsInEnv } from '../../src/redis/redis-settings';
 import { eventually } from '../support/eventually';
@@ -51,6 +52,10 @@ async function statuses(key: string | undefined, count: number): Promise<number[
   return answers;
 }
 
+async function metrics(stack: TestStack): Promise<string> {
+  return (await fetch(`${stack.gateway.url}/metrics`)).text();
+}
+
 async function readyz(stack: TestStack): Promise<{ status: number; body: any }> {
   const response = await fetch(`${stack.gateway.url}/readyz`);
   return { status: response.status, body: await response.json() };
@@ -71,12 +76,14 @@ test('Redis away: both keep serving, each counting its own, loudly; Redis back: 
   const down = await readyz(first);
   expect(down.status).toBe(200);
   expect(down.body.redis).toEqual({ status: 'down', detail: 'rate limits per process until Redis answers' });
+  expect(await metrics(first)).toMatch(/^leadgraph_redis_up 0$/m);
   // Each gateway allows the caller its own 4.
   expect(await statuses(REPORTING_KEY, 10)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429, 429]);
 
   await proxy.resume();
   await eventually('shared again', () => [first, second].every((stack) => logged(stack, 'rate limits shared by all replicas (Redis)')));
   await eventually('/readyz says Redis is up', async () => (await readyz(second)).body.redis.status === 'up');
+  expect(await metrics(second)).toMatch(/^leadgraph_redis_up 1$/m);
   // Keyless callers are counted by address, once more in Redis for both: 4 refusals as unauthenticated, then limited.
   expect(await statuses(undefined, 6)).toEqual([401, 401, 401, 401, 429, 429]);
 });
