@@ -11,6 +11,7 @@ import { readResilienceConfig } from './resilience-config';
 import { readServerConfig, type ServerSettings } from './server-config';
 import { trackReads, unreadVariables } from './unread-variables';
 import { readStoreConfig, storeSecretsInEnv, type StoreConfig } from '../store/store-config';
+import { readRedisSettings, redisSecretsInEnv, type RedisSettings } from '../redis/redis-settings';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -37,6 +38,8 @@ export interface GatewayConfig {
   server: ServerSettings;
   /** Where accepted leads, submissions and idempotency keys are kept (src/store). */
   store: StoreConfig;
+  /** The Redis replicas share (REDIS_URL), when set (src/redis). */
+  redis?: RedisSettings;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
   /** Set `<PROVIDER>_*` variables no provider reads (misspelled?), sorted; names only, for a start-up warning. */
@@ -54,7 +57,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderModule<any>[]): GatewayConfig {
   // Credentials are redacted literally from every log line and client message from now on.
-  registerSecrets([...secretsInEnv(env), ...storeSecretsInEnv(env), env.METRICS_TOKEN]);
+  registerSecrets([...secretsInEnv(env), ...storeSecretsInEnv(env), ...redisSecretsInEnv(env), env.METRICS_TOKEN]);
   const problems: string[] = [];
 
   const portText = env.PORT?.trim() || '4000';
@@ -110,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   // store holds only simulator data, so a production gateway forced into demo mode may use a local key.
   const store = readStoreConfig(env, storeEnvOf(nodeEnvText, demo));
   problems.push(...store.problems);
+  const redis = readRedisSettings(env);
+  problems.push(...redis.problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const unread = unreadVariables(
     env,
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     resilience: resilience.settings,
     server: server.settings,
     store: store.config,
+    ...(redis.settings ? { redis: redis.settings } : {}),
     compileAfter,
     ...(unread.length ? { unreadProviderVariables: unread } : {}),
   };
