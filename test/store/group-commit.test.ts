@@ -83,9 +83,13 @@ describeEachStore('group commit of idempotency keys', (target) => {
     );
   });
 
-  test('a batch with a failing row: that caller gets its error, the others are committed', async () => {
+  test('callers of one event-loop turn share one write; a batch with a failing row is rewritten row by row: that caller gets its error, the others are committed', async () => {
     const store = await target().open();
-    const writer = new GroupCommit<IdempotencyKeyTable, boolean>((rows) => insertReservations(store.db, rows), 16);
+    const writes: number[] = [];
+    const writer = new GroupCommit<IdempotencyKeyTable, boolean>((rows) => {
+      writes.push(rows.length);
+      return insertReservations(store.db, rows);
+    }, 16);
     const row = (key: string): IdempotencyKeyTable => ({
       ...request(key),
       state: 'IN_PROGRESS',
@@ -102,6 +106,11 @@ describeEachStore('group commit of idempotency keys', (target) => {
     expect(results.filter((result) => result.status === 'fulfilled').map((result) => result.value)).toEqual([true, true, true]);
     const keys = (await store.db.selectFrom('idempotency_keys').select('key').orderBy('key').execute()).map((r) => r.key);
     expect(keys).toEqual(['good-1', 'good-2', 'good-3']);
+    expect(writes).toEqual([4, 1, 1, 1, 1]);
+
+    const sameTurn = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((key) => writer.submit(row(`turn-${key}`))));
+    expect(sameTurn).toEqual([true, true, true, true, true]);
+    expect(writes.slice(5)).toEqual([5]);
     await writer.close();
   });
 
