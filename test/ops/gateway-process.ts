@@ -1,13 +1,12 @@
 /**
- * Runs the gateway as production does: compiled by `tsc` (once per test file, into its own folder
- * under dist/ so parallel files never share a build), started with `node <npm start's flags>
- * dist/src/main.js` in a child process with only the environment a test gives it. Tests read its
+ * Runs the gateway as production does: compiled by `tsc` (once per Jest run, see compileGateway),
+ * started with `node <npm start's flags> dist/src/main.js` in a child process with only the environment a test gives it. Tests read its
  * exit code, its stderr and its JSON log lines, and reach it over real HTTP.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { scratchStoreEnv } from '../support/test-database';
 import { once } from 'node:events';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,16 +22,59 @@ export interface CompiledGateway {
   remove(): void;
 }
 
-/** Compiles src/ to a fresh folder; the caller removes it when done. */
+/**
+ * The compiled gateway. Under Jest (jest-global-setup.ts names LEADGRAPH_TEST_BUILD_DIR) one build
+ * is shared by every file of the run: the first caller compiles under a lock folder, later ones
+ * (other workers included) wait for it; `remove` is then a no-op and global teardown removes it.
+ * Without that variable, each call compiles to a fresh folder that `remove` deletes.
+ */
 export function compileGateway(): CompiledGateway {
-  const outDir = join(ROOT, 'dist', 'process-tests', `${process.pid}-${Date.now()}`);
+  const shared = process.env.LEADGRAPH_TEST_BUILD_DIR;
+  if (!shared) {
+    const outDir = join(ROOT, 'dist', 'process-tests', `${process.pid}-${Date.now()}`);
+    runTsc(outDir);
+    return { main: join(outDir, 'src', 'main.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
+  }
+  const main = join(shared, 'src', 'main.js');
+  const done = join(shared, '.complete');
+  const lock = `${shared}.lock`;
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(done)) {
+    if (tryLock(lock)) {
+      try {
+        if (!existsSync(done)) {
+          runTsc(shared);
+          writeFileSync(done, '');
+        }
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+    } else {
+      if (Date.now() > deadline) throw new Error(`waited 300 s for another worker to compile the gateway into ${shared}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  return { main, remove: () => undefined };
+}
+
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock, { recursive: false });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function runTsc(outDir: string): void {
+  mkdirSync(join(outDir, '..'), { recursive: true });
   const result = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--incremental', 'false'],
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`tsc failed: ${result.stdout}${result.stderr}`);
-  return { main: join(outDir, 'src', 'main.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 export interface GatewayProcess {
