@@ -122,7 +122,7 @@ test('filters by status and searches titles', async () => {
   );
 });
 
-test("a lead's page shows every field, folds the raw payload away, and changes the status", async () => {
+test("a lead's page shows every field, folds the raw payload away, and changes the status and tags", async () => {
   await openInbox();
   await page.getByLabel('Provider').selectOption('TESSELYS');
   await page.getByLabel('Status').selectOption('NEW');
@@ -142,6 +142,12 @@ test("a lead's page shows every field, folds the raw payload away, and changes t
   await page.getByRole('button', { name: 'Save status' }).click();
   await page.getByText('Status saved.').waitFor();
   await expect(page.locator('dl.field-list .badge-status').textContent()).resolves.toContain('Qualified');
+
+  await page.getByLabel('New tag').fill('visita-agendada');
+  await page.getByLabel('New tag').press('Enter');
+  await page.getByRole('button', { name: 'Save tags' }).click();
+  await page.getByText('Tags saved.').waitFor();
+  await page.locator('dl.field-list .badge-tag[data-value="visita-agendada"]').waitFor();
 
   // The list reads the same cache: back in the inbox, the lead is no longer NEW.
   await page.goBack();
@@ -168,9 +174,22 @@ test('a Keyspot lead sent through the form: a field error first, then QUEUED →
 
   await email.fill('marina.costa@example.com');
   expect(await page.locator('#field-input-contact-email-error').count()).toBe(0);
+  // Every status the progress shows, in order, as the page renders them (a poll may be quicker
+  // than any wait of the test's, so the page records them itself).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { seenStatuses: seen });
+    new MutationObserver(() => {
+      const status = document.querySelector('.submission-status')?.getAttribute('data-status');
+      if (status && seen[seen.length - 1] !== status) seen.push(status);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await page.getByRole('button', { name: 'Send to Keyspot' }).click();
   await page.locator('.submission-status[data-status="DELIVERED"]').waitFor();
   await expect(page.locator('.submission-status').textContent()).resolves.toBe('Delivered to Keyspot.');
+  const seen = await page.evaluate(() => (window as unknown as { seenStatuses: string[] }).seenStatuses);
+  expect([seen[0], seen[seen.length - 1]]).toEqual(['QUEUED', 'DELIVERED']);
+  expect(['QUEUED', 'DELIVERING', 'DELIVERED'].filter((status) => seen.includes(status))).toEqual(seen);
 
   await page.getByRole('link', { name: 'Back to the inbox' }).click();
   await page.getByLabel('Provider').selectOption('');
@@ -213,6 +232,28 @@ test('keyboard only: tab to a lead and open it, with a visible focus ring', asyn
   expect(outline).toBe('solid');
   await page.keyboard.press('Enter');
   await page.locator('dl.field-list').waitFor();
+});
+
+test('a gateway with API keys: the app asks once, keeps the key in session storage only, and sends it', async () => {
+  const key = 'lg_browser_5d1c7e9a2b3f4a6c8e0d1f2a3b4c5d6e';
+  const guarded = await startDemoGateway({ API_KEYS: JSON.stringify([{ name: 'inbox', key, scopes: ['leads:read', 'leads:write'] }]) });
+  try {
+    await page.goto('about:blank');
+    await page.goto(`${guarded.gateway.url}/#/`);
+    await page.getByText('This LeadGraph needs an API key: enter one above.').waitFor();
+    await page.getByLabel('This LeadGraph needs an API key').fill(key);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    await rows().first().waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('leadgraph.apiKey'))).toBe(key);
+    expect(await page.evaluate(() => JSON.stringify(localStorage) + document.cookie)).not.toContain(key);
+    expect(page.url()).not.toContain(key);
+    await page.evaluate(() => sessionStorage.clear());
+    // The first request's 401 is expected here: Chromium logs every failed load to the console.
+    const others = pageErrors.filter((message) => !message.includes('status of 401'));
+    pageErrors.splice(0, pageErrors.length, ...others);
+  } finally {
+    await guarded.close();
+  }
 });
 
 test('phone width: the inbox and the form fit without sideways scrolling', async () => {
