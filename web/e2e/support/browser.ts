@@ -3,7 +3,7 @@
  * `chromium` package when /usr/bin/chromium is missing). Headless, sandbox off (CI runs as root),
  * nothing phoned home, and a fresh empty profile per run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -17,6 +17,10 @@ export interface LaunchedBrowser {
 }
 
 export async function launchChromium(viewport: { width: number; height: number }): Promise<LaunchedBrowser> {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `No browser at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium; .ci/run does), or set CHROMIUM_PATH`,
+    );
   const profile = mkdtempSync(join(tmpdir(), 'leadgraph-chromium-'));
   // A persistent context is how Playwright takes a profile directory (the --user-data-dir flag).
   const context = await chromium.launchPersistentContext(profile, {
