@@ -25,6 +25,9 @@
  *       made with pg on 127.0.0.1:5432 and dropped at the end, never skipped): throughput and p99 of
  *       submitLead on each store against createLead (no key) on the same simulator, and against
  *       submitLead with the provider at 0 ms (the baseline: validate, commit, answer); reported as ratios;
+ *   (w) issue #18: 1,000 idle leadEvents subscribers (graphql-ws) on a gateway of their own: RSS cost
+ *       per subscriber, and fan-out time from a createLead to its event reaching the 1,000th, side by
+ *       side with one subscriber (bench/subscribers.ts; BENCH_SUBSCRIBERS overrides the count);
  *   (kx) BENCH_ONLY only: (k) on SQLite and on PostgreSQL, on gateways of their own, and with
  *       BENCH_BEFORE_DIST=<dist of another build> that build's gateways alternated with this one's.
  * Each scenario also reports CPU µs per request of the serving process, the simulator and the load
@@ -32,7 +35,7 @@
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
- * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d), (g), (k) and (s),
+ * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d), (g), (k), (s) and (w),
  * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
  * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
@@ -45,6 +48,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createBenchDatabase } from './bench-database';
 import { fixedRate, type FixedRateOptions } from './fixed-rate';
+import { subscriberScenario } from './subscribers';
 
 const ROOT = join(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -548,6 +552,25 @@ async function main(): Promise<void> {
       },
       s: () => submitScenario(),
       kx: () => keyCostScenario(),
+      w: async () => {
+        const result = await subscriberScenario({
+          startGateway: (port, env) => startGateway(port, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, env),
+          freePort,
+          waitFor: (url) => waitFor(url),
+          apiKey: API_KEY,
+          count: Number(process.env.BENCH_SUBSCRIBERS ?? 1000),
+          rounds: 5,
+        });
+        const ms = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ');
+        process.stderr.write(
+          `  (w) ${result.subscribers} subscribers: gateway RSS ${result.rssBeforeMb.toFixed(1)} -> ${result.rssAfterMb.toFixed(1)} MB, ` +
+            `${result.rssPerSubscriberKb.toFixed(1)} KB per subscriber\n` +
+            `  (w) fan-out to the last of 1: ${ms(result.one.lastMs)} ms; to the last of ${result.subscribers}: ${ms(result.many.lastMs)} ms ` +
+            `(median ${ms(result.many.medianMs)} ms); createLead answered in ${ms(result.many.mutationMs)} ms; ` +
+            `median last-delivery ratio ${result.fanOutRatio.toFixed(1)}\n`,
+        );
+        return result;
+      },
     };
     type ScenarioName = keyof typeof scenarios;
     const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -556,9 +579,9 @@ async function main(): Promise<void> {
       // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
       const chosen = only.length ? only : ['b'];
       const unknown = chosen.filter((name) => !(name in scenarios));
-      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g, k, kx or s; got ${unknown.join(', ')}`);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g, k, kx, s or w; got ${unknown.join(', ')}`);
       if (chosen.includes('a')) await scenarios.a();
-      if (chosen.some((name) => !['a', 's', 'kx'].includes(name))) await warmGateway();
+      if (chosen.some((name) => !['a', 's', 'kx', 'w'].includes(name))) await warmGateway();
       for (const name of chosen.filter((name) => name !== 'a')) await scenarios[name as ScenarioName]();
       process.stderr.write(`  gateway peak RSS: ${peakRssMb(gateway.pid!)} MB\n`);
       return;
@@ -639,6 +662,7 @@ async function main(): Promise<void> {
     // and search (what (f) and (e) ask of it) several times slower; (s) has a simulator of its own.
     const k = await scenarios.k();
     const submit = await scenarios.s();
+    const w = await scenarios.w();
 
     const results = {
       when: new Date().toISOString(),
@@ -653,6 +677,7 @@ async function main(): Promise<void> {
       f_pass_through: f,
       k_create_lead: k,
       s_submit_lead: submit,
+      w_subscribers: w,
       e: {
         rate,
         upstream: eUpstream,
@@ -681,6 +706,7 @@ async function main(): Promise<void> {
         s_submit_rps_over_create_rps_postgres: submit.ratios.postgres_rps_over_create,
         s_submit_p99_over_baseline_sqlite: submit.ratios.sqlite_p99_over_baseline,
         s_submit_p99_over_baseline_postgres: submit.ratios.postgres_p99_over_baseline,
+        w_fan_out_last_of_many_over_one: w.fanOutRatio,
       },
       gatewayPeakRssMb: peakRssMb(gateway.pid!),
     };
@@ -719,6 +745,9 @@ async function main(): Promise<void> {
         `p99 at ${SUBMIT_RATE} req/s SQLite ${submit.ratios.sqlite_p99_over_create.toFixed(3)}, PostgreSQL ${submit.ratios.postgres_p99_over_create.toFixed(3)} (target: far below 1)`,
       `(s) submitLead p99 at ${SUBMIT_RATE} req/s, provider at 500 ms, over the same at 0 ms (SQLite baseline): SQLite ${submit.ratios.sqlite_p99_over_baseline.toFixed(2)}, PostgreSQL ${submit.ratios.postgres_p99_over_baseline.toFixed(2)} (target: about 1)`,
       `(g) merged inbox against one provider, same pages: ${results.ratios.g_merged_over_single.toFixed(2)}`,
+      `(w) ${w.subscribers} idle subscribers: ${w.rssPerSubscriberKb.toFixed(1)} KB of gateway RSS each; createLead to the last delivery ` +
+        `${[...w.many.lastMs].sort((x, y) => x - y)[Math.floor(w.many.lastMs.length / 2)]!.toFixed(1)} ms (median of ${w.many.lastMs.length}), ` +
+        `${w.fanOutRatio.toFixed(1)}x the same with one subscriber`,
       `CPU µs/op: the serving process's CPU (all threads) per request; (a)'s is the simulator's own`,
       `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,
       `results: bench/results.json`,

@@ -23,6 +23,7 @@ import { backoffMs } from './backoff';
 import { classifyFailure, type AttemptOutcome } from './delivery-outcome';
 import type { DeliverySettings } from './delivery-settings';
 import { canLookFirst, findEarlierAttempt } from './earlier-attempt-lookup';
+import type { SubmissionChanges } from './submission-changes';
 
 /** Where the worker reports what it did (metrics); every method optional to implement cheaply. */
 export interface DeliveryObserver {
@@ -38,6 +39,8 @@ export interface DeliveryAttemptDeps {
   clock: () => number;
   logger: Logger;
   observer?: DeliveryObserver;
+  /** Told of every status this attempt records (the change feed). */
+  changes?: SubmissionChanges;
 }
 
 /** What became of the attempt (for the worker's log and tests). */
@@ -49,7 +52,7 @@ export async function runDeliveryAttempt(deps: DeliveryAttemptDeps, submission: 
   if (deps.clock() - submission.queuedAt.getTime() >= deps.settings.maxAgeMs) {
     const error = { code: 'SUBMISSION_EXPIRED', message: 'Not delivered within SUBMISSION_MAX_AGE_HOURS.' };
     logger.warn({ attempts: submission.attempts }, 'submission expired undelivered');
-    return (await store.submissions.markFailed(submission.id, workerId, error)) ? 'failed' : 'lease-lost';
+    return (await recorded(deps, submission, store.submissions.markFailed(submission.id, workerId, error))) ? 'failed' : 'lease-lost';
   }
   const input = submission.input as CreateLeadInput;
   let connection: ProviderConnection;
@@ -95,14 +98,27 @@ export async function runDeliveryAttempt(deps: DeliveryAttemptDeps, submission: 
 }
 
 async function delivered(deps: DeliveryAttemptDeps, submission: Submission, lead: Lead): Promise<boolean> {
-  const recorded = await deps.store.submissions.markDelivered(submission.id, { providerLeadId: lead.providerLeadId, lead });
-  if (recorded) deps.observer?.delivered(submission.provider, Math.max(0, deps.clock() - submission.createdAt.getTime()) / 1000);
-  return recorded;
+  const done = await recorded(
+    deps,
+    submission,
+    deps.store.submissions.markDelivered(submission.id, { providerLeadId: lead.providerLeadId, lead }),
+  );
+  if (done) deps.observer?.delivered(submission.provider, Math.max(0, deps.clock() - submission.createdAt.getTime()) / 1000);
+  return done;
+}
+
+/** Awaits a status write and, when it took, tells `changes`. */
+async function recorded(deps: DeliveryAttemptDeps, submission: Submission, write: Promise<boolean>): Promise<boolean> {
+  const took = await write;
+  if (took) deps.changes?.changedById(submission.tenant, submission.id);
+  return took;
 }
 
 async function fail(deps: DeliveryAttemptDeps, submission: Submission, error: SubmissionError, logger: Logger): Promise<AttemptResult> {
   logger.warn({ code: error.code }, 'submission refused by the provider: FAILED');
-  return (await deps.store.submissions.markFailed(submission.id, deps.workerId, error)) ? 'failed' : 'lease-lost';
+  return (await recorded(deps, submission, deps.store.submissions.markFailed(submission.id, deps.workerId, error)))
+    ? 'failed'
+    : 'lease-lost';
 }
 
 async function retry(
@@ -124,10 +140,14 @@ async function retry(
     { code: outcome.error.code, attempts, outcomeUnknown, delayMs: nextAttemptAt - now },
     'delivery attempt failed: retrying later',
   );
-  const kept = await deps.store.submissions.markRetry(submission.id, deps.workerId, {
-    nextAttemptAt: new Date(nextAttemptAt),
-    error: outcome.error,
-    outcomeUnknown,
-  });
+  const kept = await recorded(
+    deps,
+    submission,
+    deps.store.submissions.markRetry(submission.id, deps.workerId, {
+      nextAttemptAt: new Date(nextAttemptAt),
+      error: outcome.error,
+      outcomeUnknown,
+    }),
+  );
   return kept ? 'retry' : 'lease-lost';
 }

@@ -16,6 +16,7 @@ import type { ProviderDirectory } from '../providers/provider-directory';
 import type { Store, Submission } from '../store';
 import { runDeliveryAttempt, type DeliveryObserver } from './delivery-attempt';
 import type { DeliverySettings } from './delivery-settings';
+import type { SubmissionChanges } from './submission-changes';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -25,6 +26,8 @@ export interface DeliveryWorkerDeps {
   /** The store's clock (ms): due times, backoff and max age are all measured on it. */
   clock: () => number;
   observer?: DeliveryObserver;
+  /** Told of every status the worker records (the change feed). */
+  changes?: SubmissionChanges;
 }
 
 /** After a hand-back, how long stop() waits for the aborted attempt to notice. */
@@ -82,6 +85,7 @@ export class DeliveryWorker {
         // Handed back first: whatever the aborted attempt records after this is fenced off by the lease.
         const handed = await this.deps.store.submissions.handBack(flight.submission.id, flight.owner).catch(() => false);
         this.logger.info({ submission: flight.submission.id, handed }, 'shutting down: in-flight delivery handed back');
+        if (handed) this.deps.changes?.changedById(flight.submission.tenant, flight.submission.id);
         // Its last writes are fenced off; waiting a little only keeps them off a closed store.
         await Promise.race([flight.done, delay(ABORTED_ATTEMPT_WAIT_MS)]);
       }),
@@ -101,7 +105,10 @@ export class DeliveryWorker {
           this.logger.warn({ err: error }, 'claiming submissions failed; trying again at the next poll');
         }
       }
-      for (const submission of claimed) this.begin(submission, owner);
+      for (const submission of claimed) {
+        this.deps.changes?.changed(submission);
+        this.begin(submission, owner);
+      }
       // Full, or nothing due: wait for a poll, a nudge or a free slot. Otherwise look again at once.
       if ((claimed.length === 0 || claimed.length === free) && !this.nudged && !this.stopping) await this.idle();
     }

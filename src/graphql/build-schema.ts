@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { LeadEventsResolver } from '../change-feed/graphql/lead-events.resolver';
 import { LeadResolver } from '../leads/resolvers/lead.resolver';
 import { NodeResolver } from '../leads/resolvers/node.resolver';
 import { ProviderResolver } from '../leads/resolvers/provider.resolver';
@@ -19,9 +20,19 @@ let served: GraphQLSchema | undefined;
 export function buildClientFacingSchema(): GraphQLSchema {
   clientFacing ??= describeRootTypes(
     buildSchemaSync({
-      resolvers: [LeadResolver, NodeResolver, ProviderResolver, SubmissionResolver, TenantResolver],
+      resolvers: [LeadResolver, NodeResolver, ProviderResolver, SubmissionResolver, TenantResolver, LeadEventsResolver],
       // Validation is explicit per argument (validateArg) so errors carry field paths.
       validate: false,
+      // type-graphql insists on a PubSub once a subscription exists; `leadEvents` brings its own
+      // `subscribe` (the change feed), so topics are never used.
+      pubSub: {
+        publish: () => {
+          throw new Error('LeadGraph publishes through the change feed, not type-graphql topics');
+        },
+        subscribe: () => {
+          throw new Error('LeadGraph subscribes through the change feed, not type-graphql topics');
+        },
+      },
     }),
   );
   return clientFacing;
@@ -31,6 +42,8 @@ export function buildClientFacingSchema(): GraphQLSchema {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   schema.getQueryType()!.description = 'Read leads from every configured provider, and what each provider can do.';
   schema.getMutationType()!.description = 'Create and update leads; each mutation goes to the provider the input or id names.';
+  schema.getSubscriptionType()!.description =
+    'Changes as they happen, over graphql-ws on /graphql (the API key in connection_init’s payload as `authorization`).';
   return schema;
 }
 

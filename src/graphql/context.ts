@@ -2,6 +2,7 @@
  * What every resolver receives, whatever the transport (/graphql now, graphql-ws later): built by
  * request-context.ts, the one place a request's context is made.
  */
+import type { ChangeFeed, FeedConnection } from '../change-feed/change-feed';
 import type { IdempotentCreate } from '../idempotency/idempotent-create';
 import type { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
@@ -37,4 +38,8 @@ export interface GatewayContext {
   idempotency?: { replayed: boolean };
   /** Fires when the client goes away before its answer: provider work for it may stop. */
   signal: AbortSignal;
+  /** The change feed (one per process), for `leadEvents`; set only on the WebSocket transport. */
+  changeFeed?: ChangeFeed;
+  /** The subscriber's socket as the change feed sees it (congestion, drop); WebSocket only. */
+  feedConnection?: FeedConnection;
 }

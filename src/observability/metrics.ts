@@ -4,8 +4,16 @@
  * process (tests) never share or double-register series.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PollObserver } from '../change-feed/lead-poller';
 import type { DeliveryObserver } from '../delivery/delivery-attempt';
+import type { SubscriptionObserver } from '../server/subscription-protocol';
 import type { UpstreamObserver } from '../providers/provider-adapter';
+
+/** What the change-feed gauges read at scrape time (this process's feed and WebSocket transport). */
+export interface ChangeFeedSource {
+  readonly openSubscriptions: number;
+  readonly sockets: number;
+}
 
 /** What the submission gauges read at scrape time (the store's submission repository). */
 export interface SubmissionQueueSource {
@@ -17,7 +25,7 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 /** Accepted → delivered: from a healthy provider's second to a long outage's hours. */
 const DELIVERY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 24 * 3600, 72 * 3600];
 
-export class GatewayMetrics implements UpstreamObserver, DeliveryObserver {
+export class GatewayMetrics implements UpstreamObserver, DeliveryObserver, SubscriptionObserver, PollObserver {
   readonly registry = new Registry();
 
   private readonly operations = new Counter({
@@ -105,6 +113,41 @@ export class GatewayMetrics implements UpstreamObserver, DeliveryObserver {
     registers: [this.registry],
   });
 
+  private changeFeedSource: ChangeFeedSource | undefined;
+
+  private readonly openSubscriptionsGauge: Gauge = new Gauge({
+    name: 'leadgraph_subscriptions_open',
+    help: 'leadEvents subscriptions open on this process.',
+    registers: [this.registry],
+    collect: (): void => this.openSubscriptionsGauge.set(this.changeFeedSource?.openSubscriptions ?? 0),
+  });
+
+  private readonly subscriptionSocketsGauge: Gauge = new Gauge({
+    name: 'leadgraph_subscription_sockets_open',
+    help: 'graphql-ws sockets open on this process.',
+    registers: [this.registry],
+    collect: (): void => this.subscriptionSocketsGauge.set(this.changeFeedSource?.sockets ?? 0),
+  });
+
+  private readonly subscriptionEvents = new Counter({
+    name: 'leadgraph_subscription_events_sent_total',
+    help: 'Change-feed events sent to subscribers by this process.',
+    registers: [this.registry],
+  });
+
+  private readonly slowConsumers = new Counter({
+    name: 'leadgraph_subscription_slow_consumers_dropped_total',
+    help: 'Subscription sockets closed because they did not read their events fast enough.',
+    registers: [this.registry],
+  });
+
+  private readonly polls = new Counter({
+    name: 'leadgraph_lead_polls_total',
+    help: 'Change-feed polls of listing providers by this process, by provider and outcome.',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     // Process metrics (memory, event loop) only for the real server: they install global observers.
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'leadgraph_' });
@@ -139,6 +182,23 @@ export class GatewayMetrics implements UpstreamObserver, DeliveryObserver {
 
   delivered(provider: string, seconds: number): void {
     this.deliveryLatency.observe({ provider }, seconds);
+  }
+
+  /** Where the subscription gauges read from; set once the WebSocket transport runs. */
+  watchChangeFeed(source: ChangeFeedSource): void {
+    this.changeFeedSource = source;
+  }
+
+  eventSent(): void {
+    this.subscriptionEvents.inc();
+  }
+
+  slowConsumerDropped(): void {
+    this.slowConsumers.inc();
+  }
+
+  poll(provider: string, outcome: 'success' | 'failure'): void {
+    this.polls.inc({ provider, outcome });
   }
 
   render(): Promise<string> {

@@ -19,11 +19,10 @@ export function isScope(value: unknown): value is Scope {
   return typeof value === 'string' && (ALL_SCOPES as readonly string[]).includes(value);
 }
 
-/** The scope an operation needs; subscriptions do not exist in this schema and need both. */
+/** The scope an operation needs: a query or a subscription (the change feed) reads leads, a mutation writes them. */
 export function scopeFor(operation: 'query' | 'mutation' | 'subscription'): Scope | undefined {
-  if (operation === 'query') return Scope.READ;
   if (operation === 'mutation') return Scope.WRITE;
-  return undefined;
+  return Scope.READ;
 }
 
 /** The tenant of the environment's configuration (DESIGN.md Part 2): every API_KEYS entry belongs to it. */

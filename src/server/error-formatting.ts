@@ -20,6 +20,8 @@ function boundedMessage(message: string): string {
 
 const PASS_THROUGH_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  // The security pipeline's rate-limit refusal (HTTP answers it itself; graphql-ws, as an error message).
+  'RATE_LIMITED',
   // Apollo Server's own codes for requests that never reached a resolver.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

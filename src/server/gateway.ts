@@ -18,7 +18,7 @@ import express from 'express';
 import { ConfigError, loadConfig, storeEnvOf, type GatewayConfig } from '../config/gateway-config';
 import type { GatewayContext } from '../graphql/context';
 import { requestContextFactory, type ServicesFactory } from '../graphql/request-context';
-import { buildGatewaySchema } from '../graphql/build-schema';
+import { buildClientFacingSchema, buildGatewaySchema } from '../graphql/build-schema';
 import { compiledExecution } from '../graphql/compiled-execution';
 import { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
@@ -51,6 +51,15 @@ import { SecurityPipeline } from '../security/security-pipeline';
 import { TenantKeyIdentifier } from '../tenants/tenant-key-identifier';
 import { TenantService } from '../tenants/tenant.service';
 import { announceSecurityPosture } from '../security/security-posture';
+import { ChangeFeed } from '../change-feed/change-feed';
+import { readChangeFeedSettings } from '../change-feed/change-feed-settings';
+import type { LeadEventBus } from '../change-feed/lead-event-bus';
+import { LeadPoller } from '../change-feed/lead-poller';
+import { LocalLeadEventBus } from '../change-feed/local-lead-event-bus';
+import { RedisLeadEventBus } from '../change-feed/redis-lead-event-bus';
+import { SubmissionAnnouncer } from '../change-feed/submission-announcer';
+import { SubscriptionProtocol } from './subscription-protocol';
+import { attachWebSocketTransport } from './websocket-transport';
 
 export interface StartGatewayOptions {
   env?: NodeJS.ProcessEnv;
@@ -162,6 +171,22 @@ async function assemble(
   // Guaranteed delivery (src/delivery): this process's worker, stopped before the store closes.
   const delivery = readDeliverySettings(options.env ?? process.env, config.store.submissionMaxAgeHours);
   if (delivery.problems.length > 0) throw new ConfigError(delivery.problems);
+  // The change feed (src/change-feed): closed after the worker and the poller, which announce into it.
+  const feedSettings = readChangeFeedSettings(options.env ?? process.env);
+  if (feedSettings.problems.length > 0) throw new ConfigError(feedSettings.problems);
+  const changeFeedSettings = feedSettings.settings;
+  const bus: LeadEventBus = changeFeedSettings.redisUrl
+    ? new RedisLeadEventBus(changeFeedSettings.redisUrl, changeFeedSettings.redisPrefix, logger)
+    : new LocalLeadEventBus(logger);
+  closers.push(() => bus.close());
+  const feed = new ChangeFeed({
+    bus,
+    logger,
+    maxQueuedEvents: changeFeedSettings.maxQueuedEvents,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  closers.push(async () => feed.close());
+  const announcer = new SubmissionAnnouncer(feed, store, logger);
   const worker = new DeliveryWorker({
     store,
     directory,
@@ -169,6 +194,7 @@ async function assemble(
     logger,
     clock: options.now ?? Date.now,
     observer: metrics,
+    changes: announcer,
   });
   metrics.watchSubmissions(store.submissions);
   worker.start();
@@ -180,6 +206,19 @@ async function assemble(
     ...(options.now ? { now: options.now } : {}),
     ...(options.apiKeyCacheMs !== undefined ? { cacheMs: options.apiKeyCacheMs } : {}),
   });
+  // Polls listing providers while a tenant has subscribers; with Redis, one replica per tenant × provider (a lease in the store).
+  const poller = new LeadPoller({
+    directory,
+    feed,
+    ...(bus.shared ? { leases: store.pollLeases } : {}),
+    pollIntervalMs: changeFeedSettings.pollIntervalMs,
+    pollMaxLeads: changeFeedSettings.pollMaxLeads,
+    logger,
+    observer: metrics,
+  });
+  feed.setWatcher(poller);
+  closers.push(() => poller.close());
+
   const tenants = new TenantService({ store, directory, modules, providerDeps: deps, logger, onRevoked: (id) => identifier.forget(id) });
   closers.push(() => tenants.close());
   await tenants.start();
@@ -205,9 +244,9 @@ async function assemble(
   const services: ServicesFactory = (caller, scope) => {
     const routing = new LeadRouting(directory, caller?.tenant ?? DEFAULT_TENANT);
     return {
-      leads: new LeadService(routing, scope),
+      leads: new LeadService(routing, scope, feed),
       idempotentCreate,
-      submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge() }),
+      submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge(), changes: announcer }),
       tenants,
     };
   };
@@ -316,13 +355,47 @@ async function assemble(
   // requests answer (PROVIDER_UNAVAILABLE) before the drain cuts the connections.
   const stopping = new AbortController();
   let stopTimer: NodeJS.Timeout | undefined;
+  const context = requestContextFactory({ logger, services });
   routes.graphql = graphqlEndpoint({
     apollo,
     security: config.security,
     pipeline,
     logger,
-    context: requestContextFactory({ logger, services }),
+    context,
     stopping: stopping.signal,
+  });
+  // graphql-ws on the same port and path; its sockets close (1001) first on shutdown, before the HTTP drain.
+  const subscriptions = new SubscriptionProtocol({
+    schema: buildClientFacingSchema(),
+    pipeline,
+    identifier,
+    context,
+    feed,
+    settings: changeFeedSettings,
+    production,
+    logger,
+    observer: metrics,
+  });
+  const transport = attachWebSocketTransport({
+    httpServer,
+    protocol: subscriptions.options(),
+    maxSockets: changeFeedSettings.maxSockets,
+    maxMessageBytes: config.security.bodyLimitBytes,
+    closeWaitMs: Math.min(2_000, config.server.shutdownGraceMs),
+    logger,
+  });
+  subscriptions.start();
+  metrics.watchChangeFeed({
+    get openSubscriptions() {
+      return feed.openSubscriptions;
+    },
+    get sockets() {
+      return transport.sockets;
+    },
+  });
+  closers.push(async () => {
+    subscriptions.stop();
+    await transport.close();
   });
 
   const url = urlOf(await listening);

@@ -102,6 +102,15 @@ export interface ProviderCredentialsTable {
   updated_at: number;
 }
 
+export interface PollLeaseTable {
+  tenant: string;
+  provider: string;
+  /** The process polling this tenant × provider for the change feed. */
+  holder: string;
+  /** Until when it holds the lease unless it renews it. */
+  expires_at: number;
+}
+
 export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   submissions: SubmissionTable;
@@ -109,4 +118,5 @@ export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
   provider_credentials: ProviderCredentialsTable;
+  poll_leases: PollLeaseTable;
 }

@@ -14,6 +14,7 @@ export type { IdempotencyRepository, IdempotencyRequest, Reservation } from './i
 export type { LeadRecord, LeadRecordInput, LeadRecordPage, LeadRecordQuery, LeadRecordRepository } from './lead-record-repository';
 export { migrateToLatest } from './migrate';
 export { openStore, SQLITE_FILE, type OpenStoreOptions } from './open-store';
+export type { PollLeaseRepository } from './poll-lease-repository';
 export type { ProviderCredentialsRow, StoredCredentials } from './provider-credential-repository';
 export type { PurgeReport, RetentionPurger } from './retention-purger';
 export { Store } from './store';

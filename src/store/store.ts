@@ -8,6 +8,7 @@ import { reencryptStore, type ReencryptionCounts } from './data-reencryption';
 import type { Database } from './database-schema';
 import { IdempotencyRepository } from './idempotency-repository';
 import { LeadRecordRepository } from './lead-record-repository';
+import { PollLeaseRepository } from './poll-lease-repository';
 import { ProviderCredentialRepository } from './provider-credential-repository';
 import { RetentionPurger } from './retention-purger';
 import type { StoreContext, StoreKind } from './store-context';
@@ -29,6 +30,7 @@ export class Store {
   readonly tenants: TenantRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly providerCredentials: ProviderCredentialRepository;
+  readonly pollLeases: PollLeaseRepository;
   private closed = false;
 
   constructor(
@@ -45,6 +47,7 @@ export class Store {
     this.tenants = new TenantRepository(context);
     this.apiKeys = new ApiKeyRepository(context);
     this.providerCredentials = new ProviderCredentialRepository(context);
+    this.pollLeases = new PollLeaseRepository(context);
   }
 
   get kind(): StoreKind {

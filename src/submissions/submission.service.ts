@@ -9,6 +9,7 @@ import type { CreateLeadInput } from '../leads/inputs/create-lead.input';
 import { LeadWriter } from '../leads/service/lead-writer';
 import type { LeadRouting } from '../leads/service/lead-routing';
 import { requestFingerprint, type Store, type Submission } from '../store';
+import type { SubmissionChanges } from '../delivery/submission-changes';
 import { keyInUse, keyReused } from './idempotency-refusal';
 import type { LeadSubmission } from './lead-submission.type';
 import type { LeadSubmissionConnection } from './lead-submission-connection.type';
@@ -33,6 +34,8 @@ export interface SubmissionServiceDeps {
   routing: LeadRouting;
   /** Tells this process's delivery worker that work is waiting (no-op when there is none). */
   nudge(): void;
+  /** Told of every submission queued or queued again (the change feed). */
+  changes?: SubmissionChanges;
 }
 
 export class SubmissionService {
@@ -62,6 +65,7 @@ export class SubmissionService {
     });
     switch (result.status) {
       case 'enqueued':
+        this.deps.changes?.changed(result.submission);
         this.deps.nudge();
         return { submission: viewOf(result.submission), replayed: false };
       case 'replay':
@@ -80,6 +84,7 @@ export class SubmissionService {
     const storeId = storeIdOf(id);
     const requeued = storeId === undefined ? undefined : await this.deps.store.submissions.requeue(this.tenant, storeId);
     if (requeued) {
+      this.deps.changes?.changed(requeued);
       this.deps.nudge();
       return { submission: viewOf(requeued), replayed: false };
     }

@@ -23,6 +23,11 @@ import type { LeadRouting } from './lead-routing';
 import { LeadWriter } from './lead-writer';
 import { ScopedAdapters } from './scoped-adapters';
 
+/** Where a lead created or changed through the gateway is announced (the change feed). */
+export interface LeadChanges {
+  leadChanged(tenant: string, type: 'CREATED' | 'UPDATED', lead: Lead): void;
+}
+
 export class LeadService {
   readonly loader: LeadLoader = createLeadLoader((id) => this.fetchLead(id));
   private readonly adapters: ScopedAdapters;
@@ -31,6 +36,7 @@ export class LeadService {
   constructor(
     private readonly routing: LeadRouting,
     scope: RequestScope,
+    private readonly changes?: LeadChanges,
   ) {
     this.adapters = new ScopedAdapters(scope);
     this.writer = new LeadWriter(routing);
@@ -97,12 +103,14 @@ export class LeadService {
   async createLead(input: CreateLeadInput): Promise<Lead> {
     const lead = await this.writer.create(input, this.adapters);
     this.loader.prime(lead.id, lead);
+    this.changes?.leadChanged(this.routing.tenant, 'CREATED', lead);
     return lead;
   }
 
   async updateLead(id: string, input: UpdateLeadInput): Promise<Lead> {
     const lead = await this.writer.update(id, input, this.adapters);
     this.loader.clear(lead.id).prime(lead.id, lead);
+    this.changes?.leadChanged(this.routing.tenant, 'UPDATED', lead);
     return lead;
   }
 

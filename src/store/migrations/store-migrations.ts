@@ -6,10 +6,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
 import * as tenants from './0002-tenants';
+import * as pollLeases from './0003-poll-leases';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-tenants': tenants,
+  '0003-poll-leases': pollLeases,
 };
 
 export class StoreMigrations implements MigrationProvider {

@@ -120,7 +120,15 @@ export function describeEachStore(name: string, body: (target: () => StoreTarget
           },
           reset: async () => {
             const store = await target!.open();
-            for (const table of ['idempotency_keys', 'submissions', 'lead_records', 'tenants', 'api_keys', 'provider_credentials'] as const)
+            for (const table of [
+              'idempotency_keys',
+              'submissions',
+              'lead_records',
+              'tenants',
+              'api_keys',
+              'provider_credentials',
+              'poll_leases',
+            ] as const)
               await store.db.deleteFrom(table).execute();
             await store.close();
           },

@@ -1,0 +1,149 @@
+/**
+ * One poll per tenant × provider however many subscribers or replicas (DESIGN.md Part 2, "Change
+ * feed"), counted on the Tesselys simulator. The poll interval is an hour, so the only poll is the
+ * one a tenant's first subscriber starts; a second subscriber, or a second replica's subscriber,
+ * must not start another. The replicas are two gateway processes sharing one PostgreSQL and one
+ * Redis: the lease in the store picks the poller, and an event on one replica reaches the other's
+ * subscriber. A Redis that cannot be reached leaves local delivery working and is logged as an error.
+ */
+import { randomBytes } from 'node:crypto';
+import { startTesselysSimulator, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
+import { compileGateway, startGatewayProcess, type CompiledGateway, type GatewayProcess } from '../ops/gateway-process';
+import { createTestDatabase, TEST_DATA_KEY } from '../support/test-database';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { subscribeFeed, untilOpenSubscriptions, type FeedSubscriber } from './feed-client';
+
+const LIST = 'GET /external/v1/leads';
+
+/** The change feed's polls among a simulator's list calls (a readiness probe lists one lead; a poll, the 100 newest). */
+function polls(sim: TesselysSimulator): number {
+  return sim.counters.history(LIST).filter((request) => request.url.includes('limit=100&orderBy=createdAt&order=DESC')).length;
+}
+const CREATE = `mutation Create($title: String!) { createLead(input: { provider: TESSELYS, title: $title }) { lead { id } } }`;
+const HOUR = String(60 * 60 * 1000);
+
+async function createLead(baseUrl: string, title: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: CREATE, variables: { title } }),
+  });
+  const body = (await response.json()) as { data?: { createLead: { lead: { id: string } } }; errors?: unknown };
+  if (!body.data) throw new Error(`createLead failed: ${JSON.stringify(body.errors)}`);
+  return body.data.createLead.lead.id;
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; !condition(); i++) {
+    if (i > 100_000) throw new Error('condition never met');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('one gateway', () => {
+  let stack: TestStack;
+  const feeds: FeedSubscriber[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack({ omit: ['keyspot'], env: { LEAD_POLL_INTERVAL_MS: HOUR } });
+  });
+  afterAll(async () => {
+    await Promise.all(feeds.map((feed) => feed.dispose()));
+    await stack.close();
+  });
+
+  test('two subscribers of one tenant cause one poll', async () => {
+    stack.resetCounters();
+    feeds.push(subscribeFeed(stack.gateway.url, undefined));
+    await untilOpenSubscriptions(stack.gateway.url, 1);
+    await until(() => polls(stack.tesselys) >= 1);
+    feeds.push(subscribeFeed(stack.gateway.url, undefined));
+    await untilOpenSubscriptions(stack.gateway.url, 2);
+    // Both are registered: both receive the next event.
+    const id = await createLead(stack.gateway.url, 'One poll: two subscribers');
+    await Promise.all(feeds.map((feed) => feed.next((event) => event.lead?.id === id)));
+    expect(polls(stack.tesselys)).toBe(1);
+  });
+});
+
+describe('Redis unreachable', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ omit: ['keyspot'], env: { LEAD_POLL_INTERVAL_MS: HOUR, REDIS_URL: 'redis://127.0.0.1:1' } });
+  });
+  afterAll(() => stack.close());
+
+  test('the gateway serves, its own subscribers still receive events, and the outage is logged as an error', async () => {
+    const feed = subscribeFeed(stack.gateway.url, undefined);
+    try {
+      await untilOpenSubscriptions(stack.gateway.url, 1);
+      const id = await createLead(stack.gateway.url, 'Redis down: still delivered here');
+      expect(await feed.next((event) => event.lead?.id === id)).toMatchObject({ type: 'CREATED' });
+      expect(stack.logs.records().some((record) => record.level === 50 && String(record.msg).startsWith('REDIS UNREACHABLE'))).toBe(true);
+    } finally {
+      await feed.dispose();
+    }
+  });
+});
+
+describe('two replicas on one PostgreSQL and one Redis', () => {
+  let build: CompiledGateway;
+  let tesselys: TesselysSimulator;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const replicas: GatewayProcess[] = [];
+  const feeds: FeedSubscriber[] = [];
+
+  beforeAll(async () => {
+    build = compileGateway();
+    tesselys = await startTesselysSimulator({ leadCount: 5 });
+    database = await createTestDatabase();
+    const env = {
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      LEADGRAPH_DATA_KEY: TEST_DATA_KEY,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      // Its own channel: other test runs may share this Redis.
+      REDIS_KEY_PREFIX: `test-${randomBytes(6).toString('hex')}:`,
+      LEAD_POLL_INTERVAL_MS: HOUR,
+      TESSELYS_BASE_URL: tesselys.url,
+      TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
+      TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+    };
+    // One after the other: the first applies the migrations.
+    for (let i = 0; i < 2; i++) {
+      const replica = startGatewayProcess(build.main, env);
+      replicas.push(replica);
+      await replica.listening();
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(feeds.map((feed) => feed.dispose()));
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    await tesselys?.close();
+    await database?.drop();
+    build?.remove();
+  });
+
+  test('subscribers on both replicas cause one poll, and an event on one replica reaches the other’s subscriber', async () => {
+    const [first, second] = await Promise.all(replicas.map((replica) => replica.listening()));
+    feeds.push(subscribeFeed(first!, undefined));
+    await untilOpenSubscriptions(first!, 1);
+    await until(() => polls(tesselys) >= 1);
+    feeds.push(subscribeFeed(second!, undefined));
+    await untilOpenSubscriptions(second!, 1);
+
+    const id = await createLead(first!, 'Two replicas: one poll');
+    await Promise.all(feeds.map((feed) => feed.next((event) => event.lead?.id === id)));
+    expect(polls(tesselys)).toBe(1);
+  });
+
+  test('shutdown closes open subscriptions with 1001 before the process exits', async () => {
+    const [, second] = await Promise.all(replicas.map((replica) => replica.listening()));
+    const feed = feeds.at(-1)!;
+    expect(second).toBeDefined();
+    const [code, exit] = await Promise.all([feed.closed, replicas[1]!.stop()]);
+    expect({ code, exit }).toEqual({ code: 1001, exit: 0 });
+  });
+});
