@@ -201,6 +201,39 @@ test('a Keyspot lead sent through the form: a field error first, then QUEUED →
   await expect(listStatus().textContent()).resolves.toBe(`Showing 20 of ${DEMO_TESSELYS_LEADS + 1} leads`);
 });
 
+test('live: a lead sent through the form in another tab appears on top of the open inbox, without a reload', async () => {
+  await page.goto('about:blank');
+  // The inbox subscribes to leadEvents over graphql-ws on /graphql as it opens.
+  const subscribed = new Promise<void>((resolve) => {
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => {
+        if (String(frame.payload).includes('"type":"subscribe"')) resolve();
+      }),
+    );
+  });
+  await openInbox();
+  await subscribed;
+  const before = await listStatus().textContent();
+  const total = Number(/of (\d+) leads/.exec(before ?? '')?.[1]);
+
+  const other = await chromium.context.newPage();
+  try {
+    await other.goto(`${demo.gateway.url}/#/new/KEYSPOT`);
+    await other.getByLabel('Contact name').fill('Rafael Nogueira');
+    await other.getByLabel('Contact e-mail').fill('rafael.nogueira@example.com');
+    await other.getByLabel('Contact phone').fill('+55 21 98765-4321');
+    await other.getByLabel('Message').fill('Procuro casa com quintal em Niterói.');
+    await other.getByRole('button', { name: 'Send to Keyspot' }).click();
+    await other.locator('.submission-status[data-status="DELIVERED"]').waitFor();
+  } finally {
+    await other.close();
+  }
+
+  await page.waitForFunction(() => document.querySelector('ul.lead-list > li .lead-title')?.textContent === 'Rafael Nogueira');
+  await expect(page.locator('p.live-status').textContent()).resolves.toBe('New lead: Rafael Nogueira');
+  await expect(listStatus().textContent()).resolves.toBe(`Showing 21 of ${total + 1} leads`);
+});
+
 test('provider failures read as sentences, with the wait when there is one', async () => {
   await control('tesselys', 'fail', { status: 429, headers: { 'retry-after': '30' }, count: 1 });
   await load('#/');

@@ -17,6 +17,7 @@ type Documents = {
     "\n  fragment LeadRowFields on Lead {\n    id\n    provider\n    title\n    description\n    contact {\n      name\n    }\n    status\n    providerStatus\n    source\n    tags\n    createdAt\n  }\n": typeof types.LeadRowFieldsFragmentDoc,
     "\n  query InboxLeads($first: Int!, $after: String, $filter: LeadFilter, $orderBy: LeadOrder) {\n    leads(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadRowFields\n        }\n      }\n    }\n  }\n": typeof types.InboxLeadsDocument,
     "\n  query Providers {\n    providers {\n      provider\n      configured\n      demo\n      capabilities\n      readsFrom\n    }\n  }\n": typeof types.ProvidersDocument,
+    "\n  subscription InboxLeadEvents {\n    leadEvents(filter: { types: [CREATED] }) {\n      type\n      lead {\n        ...LeadRowFields\n      }\n    }\n  }\n": typeof types.InboxLeadEventsDocument,
     "\n  fragment LeadDetailFields on Lead {\n    id\n    provider\n    providerLeadId\n    title\n    description\n    contact {\n      personId\n      name\n      email\n      phone\n    }\n    status\n    providerStatus\n    source\n    priority\n    tags\n    isActive\n    property {\n      id\n      title\n    }\n    trafficOrigin\n    createdAt\n    updatedAt\n    raw\n  }\n": typeof types.LeadDetailFieldsFragmentDoc,
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      ...LeadDetailFields\n    }\n  }\n": typeof types.LeadDetailDocument,
     "\n  mutation UpdateLead($id: ID!, $input: UpdateLeadInput!) {\n    updateLead(id: $id, input: $input) {\n      lead {\n        ...LeadDetailFields\n      }\n    }\n  }\n": typeof types.UpdateLeadDocument,
@@ -28,6 +29,7 @@ const documents: Documents = {
     "\n  fragment LeadRowFields on Lead {\n    id\n    provider\n    title\n    description\n    contact {\n      name\n    }\n    status\n    providerStatus\n    source\n    tags\n    createdAt\n  }\n": types.LeadRowFieldsFragmentDoc,
     "\n  query InboxLeads($first: Int!, $after: String, $filter: LeadFilter, $orderBy: LeadOrder) {\n    leads(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadRowFields\n        }\n      }\n    }\n  }\n": types.InboxLeadsDocument,
     "\n  query Providers {\n    providers {\n      provider\n      configured\n      demo\n      capabilities\n      readsFrom\n    }\n  }\n": types.ProvidersDocument,
+    "\n  subscription InboxLeadEvents {\n    leadEvents(filter: { types: [CREATED] }) {\n      type\n      lead {\n        ...LeadRowFields\n      }\n    }\n  }\n": types.InboxLeadEventsDocument,
     "\n  fragment LeadDetailFields on Lead {\n    id\n    provider\n    providerLeadId\n    title\n    description\n    contact {\n      personId\n      name\n      email\n      phone\n    }\n    status\n    providerStatus\n    source\n    priority\n    tags\n    isActive\n    property {\n      id\n      title\n    }\n    trafficOrigin\n    createdAt\n    updatedAt\n    raw\n  }\n": types.LeadDetailFieldsFragmentDoc,
     "\n  query LeadDetail($id: ID!) {\n    lead(id: $id) {\n      ...LeadDetailFields\n    }\n  }\n": types.LeadDetailDocument,
     "\n  mutation UpdateLead($id: ID!, $input: UpdateLeadInput!) {\n    updateLead(id: $id, input: $input) {\n      lead {\n        ...LeadDetailFields\n      }\n    }\n  }\n": types.UpdateLeadDocument,
@@ -62,6 +64,10 @@ export function graphql(source: "\n  query InboxLeads($first: Int!, $after: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Providers {\n    providers {\n      provider\n      configured\n      demo\n      capabilities\n      readsFrom\n    }\n  }\n"): (typeof documents)["\n  query Providers {\n    providers {\n      provider\n      configured\n      demo\n      capabilities\n      readsFrom\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription InboxLeadEvents {\n    leadEvents(filter: { types: [CREATED] }) {\n      type\n      lead {\n        ...LeadRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription InboxLeadEvents {\n    leadEvents(filter: { types: [CREATED] }) {\n      type\n      lead {\n        ...LeadRowFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

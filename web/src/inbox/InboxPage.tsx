@@ -8,9 +8,10 @@ import type { LeadFilter, LeadOrder } from '../gql/graphql';
 import { ORDER_CHOICES } from '../shared/enums';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { LeadFilters, type InboxFilter } from './LeadFilters';
-import { LeadRow } from './LeadRow';
+import { leadHeadline, LeadRow } from './LeadRow';
 import { InboxLeadsQuery } from './inbox.operations';
 import { useInfiniteScroll } from './use-infinite-scroll';
+import { useLiveLeads } from './use-live-leads';
 
 export const PAGE_SIZE = 20;
 
@@ -35,6 +36,7 @@ export interface InboxPageProps {
 export function InboxPage({ filter, onFilterChange }: InboxPageProps) {
   const variables = useMemo(() => ({ first: PAGE_SIZE, ...inboxVariables(filter) }), [filter]);
   const { data, error, loading, fetchMore, refetch } = useQuery(InboxLeadsQuery, { variables });
+  const live = useLiveLeads(variables);
   const fetching = useRef(false);
   const connection = data?.leads;
   const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
@@ -67,6 +69,23 @@ export function InboxPage({ filter, onFilterChange }: InboxPageProps) {
             ? 'Loading leads…'
             : ''}
       </p>
+      <p className="live-status" role="status" aria-live="polite">
+        {live.lastArrived ? `New lead: ${leadHeadline(live.lastArrived)}` : ''}
+      </p>
+      {live.pending > 0 ? (
+        <p className="notice">
+          {live.pending === 1 ? '1 new lead arrived.' : `${live.pending} new leads arrived.`}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              live.clearPending();
+              void refetch();
+            }}
+          >
+            Show
+          </button>
+        </p>
+      ) : null}
       {error ? <ErrorNotice error={error} onRetry={() => void (connection ? loadMore() : refetch())} /> : null}
       {connection && leads.length === 0 ? <p className="empty">No lead matches these filters.</p> : null}
       <ul className="lead-list" aria-label="Leads">

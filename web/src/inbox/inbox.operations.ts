@@ -47,3 +47,14 @@ export const ProvidersQuery = graphql(`
     }
   }
 `);
+
+export const InboxLeadEventsSubscription = graphql(`
+  subscription InboxLeadEvents {
+    leadEvents(filter: { types: [CREATED] }) {
+      type
+      lead {
+        ...LeadRowFields
+      }
+    }
+  }
+`);
