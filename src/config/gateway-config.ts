@@ -11,6 +11,7 @@ import { readResilienceConfig } from './resilience-config';
 import { readServerConfig, type ServerSettings } from './server-config';
 import { trackReads, unreadVariables } from './unread-variables';
 import { readStoreConfig, storeSecretsInEnv, type StoreConfig } from '../store/store-config';
+import { readRedisSettings, redisSecretsInEnv, type RedisSettings } from '../redis/redis-settings';
 import { readWebAppServing, type WebAppServing } from './web-app-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -38,6 +39,8 @@ export interface GatewayConfig {
   server: ServerSettings;
   /** Where accepted leads, submissions and idempotency keys are kept (src/store). */
   store: StoreConfig;
+  /** The Redis replicas share (REDIS_URL), when set (src/redis). */
+  redis?: RedisSettings;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
   /** Whether `/` serves the reference inbox (web-app-config.ts). */
@@ -57,7 +60,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderModule<any>[]): GatewayConfig {
   // Credentials are redacted literally from every log line and client message from now on.
-  registerSecrets([...secretsInEnv(env), ...storeSecretsInEnv(env), env.METRICS_TOKEN]);
+  registerSecrets([...secretsInEnv(env), ...storeSecretsInEnv(env), ...redisSecretsInEnv(env), env.METRICS_TOKEN]);
   const problems: string[] = [];
 
   const portText = env.PORT?.trim() || '4000';
@@ -116,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   // store holds only simulator data, so a production gateway forced into demo mode may use a local key.
   const store = readStoreConfig(env, storeEnvOf(nodeEnvText, demo));
   problems.push(...store.problems);
+  const redis = readRedisSettings(env);
+  problems.push(...redis.problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const unread = unreadVariables(
     env,
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     resilience: resilience.settings,
     server: server.settings,
     store: store.config,
+    ...(redis.settings ? { redis: redis.settings } : {}),
     compileAfter,
     webApp: webApp.serving,
     ...(unread.length ? { unreadProviderVariables: unread } : {}),

@@ -9,7 +9,7 @@
  * none is left. A process that dies instead loses nothing: its leases run out and another worker
  * claims the rows, treating an attempt that had started as maybe-sent.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../logging/logger';
 import type { ProviderDirectory } from '../providers/provider-directory';
@@ -43,7 +43,9 @@ interface InFlight {
 
 export class DeliveryWorker {
   /** Unique per worker; each claim's lease owner is this id and a claim number. */
-  readonly id = `worker-${randomUUID()}`;
+  // 16 hex digits: unique enough among a deployment's processes, and short enough that the log's
+  // token redaction (runs of 32+ characters) leaves it readable.
+  readonly id = `worker-${randomBytes(8).toString('hex')}`;
   private claims = 0;
   private readonly inFlight = new Map<string, InFlight>();
   private readonly logger: Logger;
@@ -57,7 +59,10 @@ export class DeliveryWorker {
   }
 
   start(): void {
-    this.loop ??= this.run();
+    if (this.loop) return;
+    // Its id is the prefix of every lease it writes: which replica holds a submission can be told from the store.
+    this.deps.logger.info({ worker: this.id }, 'delivery worker started');
+    this.loop = this.run();
   }
 
   /** Work may be waiting: look now rather than at the next poll. */

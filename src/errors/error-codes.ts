@@ -14,6 +14,8 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   /** The first request under this key has not finished (or its outcome is unknown): retry after `retryAfterSeconds`. */
   IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
+  /** The store did not answer: nothing was accepted or sent; retry after `retryAfterSeconds`. */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

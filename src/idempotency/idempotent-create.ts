@@ -12,6 +12,8 @@
  *   get that outcome again, `replayed: true`, and nothing is sent; another input gets
  *   IDEMPOTENCY_KEY_REUSED.
  * - A failure that proves nothing was sent frees the key: the next request sends.
+ * - A store that does not answer when the key is reserved refuses the request (STORE_UNAVAILABLE):
+ *   nothing is sent.
  * - A request that finds the key held waits (polling the store, at most `waitMs`, stopping when its
  *   client leaves) for the outcome, then answers IDEMPOTENCY_KEY_IN_USE with `retryAfterSeconds`.
  */
@@ -24,6 +26,7 @@ import { requestFingerprint, type IdempotencyRepository, type IdempotencyRequest
 import { decodeOutcome, encodeError, encodeLead, type CreateOutcome, type StoredCreateOutcome } from './create-outcome';
 import { abandonedKeyError, keyInUseError, keyReusedError, outcomeUnknownError } from './idempotency-errors';
 import { classifyWriteFailure } from './write-failure';
+import { beforeAcceptance } from '../errors/store-unavailable.error';
 
 export const CREATE_LEAD_OPERATION = 'createLead';
 
@@ -104,7 +107,11 @@ export class IdempotentCreate {
   private async reserveOrWait(held: IdempotencyRequest, signal: AbortSignal | undefined): Promise<Reservation> {
     let waited = 0;
     for (let round = 0; ; round++) {
-      const reservation = await this.keys.reserve(held, this.options.lockMs);
+      const reservation = await beforeAcceptance(
+        () => this.keys.reserve(held, this.options.lockMs),
+        this.options.logger,
+        CREATE_LEAD_OPERATION,
+      );
       if (reservation.status !== 'inProgress' || waited >= this.waitMs || signal?.aborted) return reservation;
       const delay = Math.min(POLL_DELAYS_MS[Math.min(round, POLL_DELAYS_MS.length - 1)]!, this.waitMs - waited);
       waited += delay;

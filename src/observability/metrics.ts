@@ -79,6 +79,9 @@ export class GatewayMetrics implements UpstreamObserver, DeliveryObserver, Subsc
     registers: [this.registry],
   });
 
+  /** Registered on first use: a gateway without REDIS_URL exposes no Redis gauge (rather than a misleading 0). */
+  private redisUpGauge: Gauge | undefined;
+
   private submissionSource: SubmissionQueueSource | undefined;
 
   private readonly submissionsByStatus = new Gauge({
@@ -169,6 +172,16 @@ export class GatewayMetrics implements UpstreamObserver, DeliveryObserver, Subsc
 
   circuit(provider: string, state: 'closed' | 'half-open' | 'open'): void {
     this.circuitState.set({ provider }, state === 'closed' ? 0 : state === 'half-open' ? 1 : 2);
+  }
+
+  /** Redis's health as the connection sees it (set on every transition, and once at start). */
+  redisUp(up: boolean): void {
+    this.redisUpGauge ??= new Gauge({
+      name: 'leadgraph_redis_up',
+      help: 'Whether this replica is connected to Redis (REDIS_URL): 1 rate limits shared by all replicas, 0 counted per process until Redis answers.',
+      registers: [this.registry],
+    });
+    this.redisUpGauge.set(up ? 1 : 0);
   }
 
   providerUp(provider: string, up: boolean): void {

@@ -18,6 +18,7 @@
  */
 import type { ParseOptions, ValidationRule } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
+import { STORE_RETRY_AFTER_SECONDS, StoreUnavailableError } from '../errors/store-unavailable.error';
 import type { Logger } from '../logging/logger';
 import { presentedKey } from './api-keys';
 import type { CallerIdentifier } from './caller-identifier';
@@ -25,10 +26,12 @@ import { checkOperationCost } from './operation-cost';
 import { authorizeOperation, type OperationToAuthorize } from './operation-authorization';
 import { operationLimits, type OperationLimitProtections } from './operation-limits';
 import { ApiKeyRegistry } from './api-keys';
-import { TokenBucketLimiter, type RateLimiter } from './rate-limiter';
+import type { RedisConnection } from '../redis/redis-connection';
+import type { RateLimiter } from './rate-limiter';
 import { ANONYMOUS_CALLER, type Caller } from './scopes';
 import type { SecurityConfig } from './security-config';
 import { NoServiceSdlRule } from './service-sdl.rule';
+import { createRateLimiter } from './shared-rate-limits';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -48,7 +51,8 @@ export interface AdmissionRequest {
 
 /** Why a request was refused, for the transport to say in its own way; never quotes a key. */
 export interface Refusal {
-  status: 401 | 429;
+  /** 503: the key can only be identified by the store, which does not answer (STORE_UNAVAILABLE). */
+  status: 401 | 429 | 503;
   code: string;
   message: string;
   retryAfterSeconds?: number;
@@ -86,16 +90,17 @@ export class SecurityPipeline {
   }
 
   /**
-   * The pipeline of a configuration: in-process token buckets, and callers identified by
-   * `identifier` (the gateway's: API_KEYS, then tenant keys in the store), else by API_KEYS alone.
+   * The pipeline of a configuration: rate limits shared through `redis` when given (else counted in
+   * this process; shared-rate-limits.ts), and callers identified by `identifier` (the gateway's:
+   * API_KEYS, then tenant keys in the store), else by API_KEYS alone.
    */
   static fromConfig(
     security: SecurityConfig,
-    deps: { logger: Logger; now?: () => number; identifier?: CallerIdentifier },
+    deps: { logger: Logger; identifier?: CallerIdentifier; redis?: RedisConnection },
   ): SecurityPipeline {
     return new SecurityPipeline({
       identifier: deps.identifier ?? new ApiKeyRegistry(security.apiKeys),
-      limiter: new TokenBucketLimiter(security.rateLimit, deps.now),
+      limiter: createRateLimiter(security.rateLimit, { logger: deps.logger, ...(deps.redis ? { redis: deps.redis } : {}) }),
       logger: deps.logger,
       security,
     });
@@ -110,7 +115,22 @@ export class SecurityPipeline {
           authorization: Array.isArray(authorization) ? authorization[0] : authorization,
           'x-api-key': request.headers['x-api-key'],
         });
-    const caller = identifier.open ? ANONYMOUS_CALLER : key ? await identifier.identify(key) : undefined;
+    let caller: Caller | undefined;
+    try {
+      caller = identifier.open ? ANONYMOUS_CALLER : key ? await identifier.identify(key) : undefined;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      logger.warn({ requestId: request.requestId, code: error.code }, 'request refused: store unavailable to identify the key');
+      return {
+        admitted: false,
+        refusal: {
+          status: 503,
+          code: ErrorCode.STORE_UNAVAILABLE,
+          message: 'The API key cannot be checked: the store is unreachable. Retry later.',
+          retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+        },
+      };
+    }
     const bucket = caller && !caller.anonymous ? `key:${caller.tenant}:${caller.name}` : `ip:${request.remoteAddress ?? 'unknown'}`;
     const decision = await limiter.take(bucket);
     if (!decision.allowed) {

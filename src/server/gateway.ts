@@ -60,6 +60,9 @@ import { RedisLeadEventBus } from '../change-feed/redis-lead-event-bus';
 import { SubmissionAnnouncer } from '../change-feed/submission-announcer';
 import { SubscriptionProtocol } from './subscription-protocol';
 import { attachWebSocketTransport } from './websocket-transport';
+import { sharedRateLimitDetail } from '../security/shared-rate-limits';
+import { RedisConnection } from '../redis/redis-connection';
+import { openAnnouncer } from '../announcements/open-announcer';
 
 export interface StartGatewayOptions {
   env?: NodeJS.ProcessEnv;
@@ -151,6 +154,13 @@ async function assemble(
   };
   const store = config.demo ? await openDemoStore(storeOptions) : await openStore(storeOptions);
   closers.push(() => store.close());
+  // Redis (REDIS_URL) is shared by the replicas; its absence or an outage never stops this process.
+  const redis = config.redis ? new RedisConnection(config.redis, logger) : undefined;
+  if (redis) {
+    closers.push(() => redis.close());
+    metrics.redisUp(false);
+    redis.onHealth((health) => metrics.redisUp(health === 'up'));
+  }
 
   // Connections record (and read back) the leads they create on providers without a read API.
   const directory = new ProviderDirectory(modules, { ...deps, leadRecords: store.leadRecords });
@@ -186,7 +196,7 @@ async function assemble(
     ...(options.now ? { now: options.now } : {}),
   });
   closers.push(async () => feed.close());
-  const announcer = new SubmissionAnnouncer(feed, store, logger);
+  const submissionChanges = new SubmissionAnnouncer(feed, store, logger);
   const worker = new DeliveryWorker({
     store,
     directory,
@@ -194,7 +204,7 @@ async function assemble(
     logger,
     clock: options.now ?? Date.now,
     observer: metrics,
-    changes: announcer,
+    changes: submissionChanges,
   });
   metrics.watchSubmissions(store.submissions);
   worker.start();
@@ -219,8 +229,31 @@ async function assemble(
   feed.setWatcher(poller);
   closers.push(() => poller.close());
 
-  const tenants = new TenantService({ store, directory, modules, providerDeps: deps, logger, onRevoked: (id) => identifier.forget(id) });
+  // Revocations and credential changes reach every replica at once (src/announcements); the 5 s
+  // bounds of the key cache and the sync below catch whatever an announcement missed.
+  const announcer = openAnnouncer({ redis, store, databaseUrl: config.store.databaseUrl, logger });
+  closers.push(() => announcer.close());
+  const tenants = new TenantService({
+    store,
+    directory,
+    modules,
+    providerDeps: deps,
+    logger,
+    onRevoked: (keyId) => {
+      identifier.forget(keyId);
+      void announcer.publish({ kind: 'api-key-revoked', keyId });
+    },
+    onCredentialsChanged: (tenant, provider) => void announcer.publish({ kind: 'provider-credentials-changed', tenant, provider }),
+  });
   closers.push(() => tenants.close());
+  announcer.listen((news) => {
+    if (news.kind === 'api-key-revoked') return identifier.forget(news.keyId);
+    tenants
+      .syncProvider(news.tenant, news.provider)
+      .catch((error: unknown) =>
+        logger.warn({ err: error, tenant: news.tenant }, 'announced credentials not synced; the periodic sync retries'),
+      );
+  });
   await tenants.start();
   let syncing: Promise<unknown> | undefined;
   const sync = setInterval(() => {
@@ -246,7 +279,7 @@ async function assemble(
     return {
       leads: new LeadService(routing, scope, feed),
       idempotentCreate,
-      submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge(), changes: announcer }),
+      submissions: new SubmissionService({ store, routing, nudge: () => worker.nudge(), changes: submissionChanges, logger }),
       tenants,
     };
   };
@@ -275,7 +308,7 @@ async function assemble(
 
   const production = config.nodeEnv === 'production';
   // One security pipeline for every transport (security/security-pipeline.ts); Apollo gets its share.
-  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, identifier, ...(options.now ? { now: options.now } : {}) });
+  const pipeline = SecurityPipeline.fromConfig(config.security, { logger, identifier, ...(redis ? { redis } : {}) });
   const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
@@ -321,6 +354,7 @@ async function assemble(
       cacheMs: options.readinessCacheMs,
       onProbe: (provider, up) => metrics.providerUp(provider, up),
       storeReachable: () => store.ping(),
+      ...(redis ? { redis: () => ({ status: redis.health, detail: sharedRateLimitDetail(redis) }) } : {}),
     },
   );
   mountHealthRoute(app);

@@ -45,7 +45,13 @@ export function mountOpsRoutes(app: Express, options: OpsRoutesOptions): void {
     const status = report.ready ? 'ready' : 'not_ready';
     res.status(report.ready ? 200 : 503);
     if (!presentsToken(req, expected)) return void res.json({ status });
-    res.json({ status, ...(report.reason ? { reason: report.reason } : {}), providers: report.providers });
+    res.json({
+      status,
+      ...(report.reason ? { reason: report.reason } : {}),
+      ...(report.store ? { store: report.store } : {}),
+      ...(report.redis ? { redis: report.redis } : {}),
+      providers: report.providers,
+    });
   });
 
   app.get('/metrics', async (req, res) => {

@@ -1,6 +1,8 @@
 /**
  * `/readyz`: whether this process can serve. That is its configuration loaded (it did, or we would
- * not be running), not shutting down, and its store answering. Providers never decide it:
+ * not be running), not shutting down, and its store answering. The store and Redis are reported
+ * beside it (`store`, `redis`: status and what it means); Redis down never makes it unready, since
+ * the gateway keeps serving with rate limits per process. Providers never decide it:
  * one provider's outage is the same for every replica, so a load balancer that dropped replicas
  * for it would turn a partial outage (Keyspot creates still work while Tesselys is down) into a
  * total one. Provider states are reported beside it, in the body and as a metric.
@@ -36,10 +38,21 @@ export interface ProviderState {
   checkedAt?: string;
 }
 
+/** A shared dependency (the store, Redis) as /readyz reports it. */
+export interface DependencyState {
+  status: 'up' | 'down';
+  /** What that means for requests, in a few words (never a secret). */
+  detail: string;
+}
+
 export interface ReadinessReport {
   ready: boolean;
   /** Why the process cannot serve, when it cannot. */
   reason?: 'shutting_down' | 'store_unreachable';
+  /** The store, when readiness checks it. */
+  store?: DependencyState;
+  /** Redis, when configured: down never makes the process unready (rate limits fall back). */
+  redis?: DependencyState;
   providers: Record<string, ProviderState>;
 }
 
@@ -52,7 +65,15 @@ export interface ReadinessOptions {
   onProbe?(provider: string, up: boolean): void;
   /** Whether the store answers (a cheap round trip); the process cannot serve without it. */
   storeReachable?(): Promise<boolean>;
+  /** Redis's state now (no round trip: the connection knows), when REDIS_URL is set. */
+  redis?(): DependencyState;
 }
+
+export const STORE_UP: DependencyState = { status: 'up', detail: 'submissions and keyed creates are accepted' };
+export const STORE_DOWN: DependencyState = {
+  status: 'down',
+  detail: 'submitLead and keyed createLead answer STORE_UNAVAILABLE; provider reads are still served',
+};
 
 export interface ReadinessCheck {
   (): Promise<ReadinessReport>;
@@ -157,10 +178,12 @@ export function createReadinessCheck(
             }
           : { configured: false, up: null, circuit: null };
     }
-    if (shuttingDown) return { ready: false, reason: 'shutting_down', providers };
-    if (options.storeReachable && !(await storeAnswers(options.storeReachable, capMs)))
-      return { ready: false, reason: 'store_unreachable', providers };
-    return { ready: true, providers };
+    const redis = options.redis ? { redis: options.redis() } : {};
+    if (shuttingDown) return { ready: false, reason: 'shutting_down', ...redis, providers };
+    if (!options.storeReachable) return { ready: true, ...redis, providers };
+    if (!(await storeAnswers(options.storeReachable, capMs)))
+      return { ready: false, reason: 'store_unreachable', store: STORE_DOWN, ...redis, providers };
+    return { ready: true, store: STORE_UP, ...redis, providers };
   };
   return Object.assign(check, {
     markShuttingDown() {

@@ -9,9 +9,15 @@
  * again), or release() when it is proven that nothing was sent. A holder that vanishes without
  * either leaves the key `abandoned` once its lock expires: whether it reached the provider is
  * unknown, so the key is never handed out again before it expires.
+ *
+ * reserve() and complete() go through group commit (group-commit.ts, idempotency-batch-writes.ts):
+ * keyed requests arriving together share one commit, and each still resolves only once its own row
+ * is committed. A caller that did not win the insert reads the row exactly as before.
  */
 import type { Kysely } from 'kysely';
 import type { Database, IdempotencyKeyTable } from './database-schema';
+import { GroupCommit } from './group-commit';
+import { completeHeld, insertReservations, type HeldCompletion } from './idempotency-batch-writes';
 import type { StoreContext } from './store-context';
 
 export interface IdempotencyRequest {
@@ -38,38 +44,71 @@ export type Reservation =
 /** How often reserve re-reads a key that changed between its insert and its read (released, expired). */
 const MAX_ROUNDS = 5;
 
+/** Most keys one group commit writes (9 parameters a row: far below either store's limit). */
+export const IDEMPOTENCY_BATCH_SIZE = 64;
+
 export class IdempotencyRepository {
+  private readonly reservations: GroupCommit<IdempotencyKeyTable, boolean>;
+  private readonly completions: GroupCommit<HeldCompletion, boolean>;
+
   constructor(
     private readonly context: StoreContext,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    this.reservations = new GroupCommit((rows) => insertReservations(context.db, rows), IDEMPOTENCY_BATCH_SIZE);
+    this.completions = new GroupCommit((completions) => completeHeld(context.db, completions), IDEMPOTENCY_BATCH_SIZE);
+  }
 
   /** Takes the key for `lockMs` or says why not. Atomic, committed on return. */
-  reserve(request: IdempotencyRequest, lockMs: number): Promise<Reservation> {
-    return this.reserveIn(this.context.db, request, lockMs);
+  async reserve(request: IdempotencyRequest, lockMs: number): Promise<Reservation> {
+    if (await this.reservations.submit(this.freshRow(request, lockMs))) return { status: 'reserved' };
+    return this.reserveRounds(this.context.db, request, lockMs, false);
   }
 
   /** reserve() inside the caller's transaction (enqueue with a key uses it). */
-  async reserveIn(db: Kysely<Database>, request: IdempotencyRequest, lockMs: number): Promise<Reservation> {
+  reserveIn(db: Kysely<Database>, request: IdempotencyRequest, lockMs: number): Promise<Reservation> {
+    return this.reserveRounds(db, request, lockMs, true);
+  }
+
+  /** Commits the reservations and outcomes already asked for, then refuses new ones (Store.close). */
+  async close(): Promise<void> {
+    await Promise.all([this.reservations.close(), this.completions.close()]);
+  }
+
+  /** The row of a fresh reservation made now. */
+  private freshRow(request: IdempotencyRequest, lockMs: number): IdempotencyKeyTable {
+    const now = this.context.clock();
+    return {
+      tenant: request.tenant,
+      key: request.key,
+      operation: request.operation,
+      fingerprint: request.fingerprint,
+      state: 'IN_PROGRESS',
+      outcome: null,
+      locked_until: now + lockMs,
+      created_at: now,
+      expires_at: now + this.ttlMs,
+    };
+  }
+
+  /** Insert-or-nothing, then reads what the winner left; `insertFirst` false when the caller's insert already lost. */
+  private async reserveRounds(
+    db: Kysely<Database>,
+    request: IdempotencyRequest,
+    lockMs: number,
+    insertFirst: boolean,
+  ): Promise<Reservation> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const now = this.context.clock();
-      const fresh: IdempotencyKeyTable = {
-        tenant: request.tenant,
-        key: request.key,
-        operation: request.operation,
-        fingerprint: request.fingerprint,
-        state: 'IN_PROGRESS',
-        outcome: null,
-        locked_until: now + lockMs,
-        created_at: now,
-        expires_at: now + this.ttlMs,
-      };
-      const inserted = await db
-        .insertInto('idempotency_keys')
-        .values(fresh)
-        .onConflict((conflict) => conflict.columns(['tenant', 'key']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { status: 'reserved' };
+      const fresh = this.freshRow(request, lockMs);
+      const now = fresh.created_at;
+      if (round > 0 || insertFirst) {
+        const inserted = await db
+          .insertInto('idempotency_keys')
+          .values(fresh)
+          .onConflict((conflict) => conflict.columns(['tenant', 'key']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { status: 'reserved' };
+      }
 
       const row = await db
         .selectFrom('idempotency_keys')
@@ -101,9 +140,9 @@ export class IdempotencyRepository {
     throw new Error('An idempotency key kept changing while it was being reserved');
   }
 
-  /** Records the outcome of a reserved key (JSON, stored encrypted). False when the key was not held. */
-  complete(request: IdempotencyRequest, outcome: unknown): Promise<boolean> {
-    return this.completeIn(this.context.db, request, outcome);
+  /** Records the outcome of a reserved key (JSON, stored encrypted). False when the key was not held. Committed on return. */
+  async complete(request: IdempotencyRequest, outcome: unknown): Promise<boolean> {
+    return this.completions.submit({ request, outcome: this.context.cipher.encryptJson(outcome, outcomeContext(request)) });
   }
 
   async completeIn(db: Kysely<Database>, request: IdempotencyRequest, outcome: unknown): Promise<boolean> {

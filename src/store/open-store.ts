@@ -137,9 +137,16 @@ const types = {
 
 function postgres(databaseUrl: string, poolSize: number, logger: Logger): Connection {
   const url = new URL(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types });
+  // A server that does not answer at all (a lost network) fails a connection after 5 s instead of
+  // holding the request forever: the caller then answers STORE_UNAVAILABLE.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types, connectionTimeoutMillis: 5_000, keepAlive: true });
   // An idle client's error (the server restarted) must not crash the process; the pool drops that
   // client and the next query connects again.
   pool.on('error', (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'));
+  // A connection lost while checked out (mid-query: the server went away) emits 'error' on its
+  // client, which the pool only listens to while the client is idle: unheard, it would end the
+  // process. The query itself fails (its caller answers STORE_UNAVAILABLE) and the pool drops the
+  // dead client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { kind: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}`, dialect: new PostgresDialect({ pool }) };
 }

@@ -77,10 +77,11 @@ export class Store {
     }
   }
 
-  /** Closes the file or the pool; later calls do nothing. Pending queries finish first. */
+  /** Closes the file or the pool; later calls do nothing. Pending queries and group commits finish first. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.idempotency.close();
     await this.context.db.destroy();
     this.onClose?.();
   }

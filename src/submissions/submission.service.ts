@@ -2,9 +2,12 @@
  * What one GraphQL request asks of submissions (submitLead, retrySubmission, submission,
  * submissions), for one tenant. Contract: submit() refuses a bad input exactly as createLead does
  * (LeadWriter.checkCreate) with nothing stored; otherwise it returns only once the submission is
- * committed, and never waits for the provider: delivery is the worker's (src/delivery).
+ * committed, and never waits for the provider: delivery is the worker's (src/delivery). A store
+ * that does not answer refuses the submission with STORE_UNAVAILABLE.
  */
 import { BadUserInputError } from '../errors/bad-user-input.error';
+import { beforeAcceptance } from '../errors/store-unavailable.error';
+import type { Logger } from '../logging/logger';
 import type { CreateLeadInput } from '../leads/inputs/create-lead.input';
 import { LeadWriter } from '../leads/service/lead-writer';
 import type { LeadRouting } from '../leads/service/lead-routing';
@@ -36,6 +39,7 @@ export interface SubmissionServiceDeps {
   nudge(): void;
   /** Told of every submission queued or queued again (the change feed). */
   changes?: SubmissionChanges;
+  logger: Logger;
 }
 
 export class SubmissionService {
@@ -49,20 +53,25 @@ export class SubmissionService {
     new LeadWriter(this.deps.routing).checkCreate(input);
     // A plain copy: the stored input is JSON, whatever classes GraphQL built it from.
     const plain = JSON.parse(JSON.stringify(input)) as unknown;
-    const result = await this.deps.store.submissions.enqueue({
-      tenant: this.tenant,
-      provider: input.provider,
-      input: plain,
-      ...(idempotencyKey === undefined
-        ? {}
-        : {
-            idempotency: {
-              key: idempotencyKey,
-              operation: SUBMIT_LEAD_OPERATION,
-              fingerprint: requestFingerprint(SUBMIT_LEAD_OPERATION, plain),
-            },
-          }),
-    });
+    const result = await beforeAcceptance(
+      () =>
+        this.deps.store.submissions.enqueue({
+          tenant: this.tenant,
+          provider: input.provider,
+          input: plain,
+          ...(idempotencyKey === undefined
+            ? {}
+            : {
+                idempotency: {
+                  key: idempotencyKey,
+                  operation: SUBMIT_LEAD_OPERATION,
+                  fingerprint: requestFingerprint(SUBMIT_LEAD_OPERATION, plain),
+                },
+              }),
+        }),
+      this.deps.logger,
+      SUBMIT_LEAD_OPERATION,
+    );
     switch (result.status) {
       case 'enqueued':
         this.deps.changes?.changed(result.submission);

@@ -6,13 +6,15 @@
  * (default 2 s, never more than 5 s), so a key revoked on any replica stops working on every
  * replica sharing the store within that time; the replica that revokes forgets it at once
  * (forget()). The cache is bounded (`maxEntries`, emptied when full), so a flood of made-up keys
- * costs at most one store query each and never grows memory.
+ * costs at most one store query each and never grows memory. While the store does not answer, a
+ * key's last answer is reused past its period, and a key with none is StoreUnavailableError.
  */
 import type { Logger } from '../logging/logger';
 import type { CallerIdentifier } from '../security/caller-identifier';
 import { isScope, type Caller } from '../security/scopes';
 import type { ApiKeyRepository } from '../store/api-key-repository';
 import { apiKeyDigest } from './api-key-secret';
+import { StoreUnavailableError } from '../errors/store-unavailable.error';
 
 export const MAX_KEY_CACHE_MS = 5_000;
 
@@ -58,7 +60,15 @@ export class TenantKeyIdentifier implements CallerIdentifier {
     const now = this.now();
     const cached = this.cache.get(digest);
     if (cached && cached.expiresAt > now) return cached.caller;
-    const row = await this.apiKeys.findByDigest(digest);
+    let row;
+    try {
+      row = await this.apiKeys.findByDigest(digest);
+    } catch (error) {
+      // The store is away: the last answer still stands (announced revocations have already
+      // removed theirs); a key never seen cannot be told from a made-up one.
+      if (cached) return cached.caller;
+      throw new StoreUnavailableError((error as NodeJS.ErrnoException)?.code ?? (error as Error)?.name ?? 'UNKNOWN');
+    }
     const caller: Caller | undefined =
       row && row.revokedAt === null
         ? { name: `key:${row.id}`, tenant: row.tenant, scopes: new Set(row.scopes.filter(isScope)), anonymous: false }

@@ -6,8 +6,9 @@
  * Contracts:
  * - The tenant `default` is the environment configuration: it is always listed, its slug is
  *   taken, and its providers come from the environment only.
- * - Credentials set or removed on another replica are picked up by syncFromStore() (the gateway
- *   runs it every few seconds).
+ * - Credentials set or removed on another replica are picked up by syncProvider() when announced
+ *   (onCredentialsChanged on the replica that changed them) and by syncFromStore() (the gateway
+ *   runs it every few seconds) whatever was missed.
  * - setProviderCredentials saves nothing unless the provider accepts the credentials (probe());
  *   then the tenant's connection is replaced (the old one closed). Calls for one tenant and
  *   provider run one at a time, so the store and the directory end with the same credentials.
@@ -53,8 +54,10 @@ export interface TenantServiceDeps {
   modules: readonly ProviderModule<any>[];
   providerDeps: ProviderDeps;
   logger: Logger;
-  /** Told when a key is revoked, so this replica stops accepting it at once. */
+  /** Told when a key is revoked, so this replica stops accepting it at once (and tells the others). */
   onRevoked?: (keyId: string) => void;
+  /** Told when a tenant's credentials for a provider were set or removed here (to tell the other replicas). */
+  onCredentialsChanged?: (tenant: string, provider: LeadProvider) => void;
 }
 
 export class TenantService {
@@ -87,31 +90,43 @@ export class TenantService {
    */
   async syncFromStore(): Promise<number> {
     const versions = await this.deps.store.providerCredentials.versions();
-    const seen = new Set<string>();
+    const stored = new Map(versions.map(({ tenant, provider, version }) => [`${tenant}/${provider}`, { tenant, provider, version }]));
     let changed = 0;
-    for (const { tenant, provider, version } of versions) {
-      const key = `${tenant}/${provider}`;
-      seen.add(key);
-      if (tenant === DEFAULT_TENANT || this.connected.get(key) === version) continue;
-      await this.serial(key, async () => {
-        const row = await this.deps.store.providerCredentials.get(tenant, provider);
-        if (row && this.connected.get(key) !== row.version && (await this.connectStored(row))) {
-          changed += 1;
-          this.deps.logger.info({ tenant, provider }, 'provider credentials synced');
-        }
-      });
-    }
-    for (const key of [...this.connected.keys()].filter((k) => !seen.has(k))) {
-      const [tenant, provider] = key.split('/') as [string, LeadProvider];
-      await this.serial(key, async () => {
-        if (!this.connected.has(key) || (await this.deps.store.providerCredentials.get(tenant, provider))) return;
-        this.connected.delete(key);
-        await this.deps.directory.disconnect(tenant, provider);
+    for (const { tenant, provider, version } of stored.values())
+      if (
+        tenant !== DEFAULT_TENANT &&
+        this.connected.get(`${tenant}/${provider}`) !== version &&
+        (await this.syncProvider(tenant, provider as LeadProvider))
+      )
         changed += 1;
-        this.deps.logger.info({ tenant, provider }, 'provider credentials removed elsewhere: disconnected');
-      });
+    for (const key of [...this.connected.keys()].filter((k) => !stored.has(k))) {
+      const [tenant, provider] = key.split('/') as [string, LeadProvider];
+      if (await this.syncProvider(tenant, provider)) changed += 1;
     }
     return changed;
+  }
+
+  /**
+   * Brings one tenant × provider in line with the store (an announcement said it changed, or the
+   * periodic sync saw it): connects the stored credentials if they differ from the connected ones,
+   * disconnects when they are gone. True when the connection changed.
+   */
+  async syncProvider(tenant: string, provider: LeadProvider): Promise<boolean> {
+    if (tenant === DEFAULT_TENANT) return false;
+    const key = `${tenant}/${provider}`;
+    return this.serial(key, async () => {
+      const row = await this.deps.store.providerCredentials.get(tenant, provider);
+      if (row) {
+        if (this.connected.get(key) === row.version || !(await this.connectStored(row))) return false;
+        this.deps.logger.info({ tenant, provider }, 'provider credentials synced');
+        return true;
+      }
+      if (!this.connected.has(key)) return false;
+      this.connected.delete(key);
+      await this.deps.directory.disconnect(tenant, provider);
+      this.deps.logger.info({ tenant, provider }, 'provider credentials removed elsewhere: disconnected');
+      return true;
+    });
   }
 
   /** Connects one stored row; false (logged, never thrown) when it no longer makes a configuration. */
@@ -164,6 +179,7 @@ export class TenantService {
       this.connected.set(`${tenant}/${provider}`, version);
       this.deps.logger.info({ tenant, provider }, 'provider credentials set');
     });
+    this.deps.onCredentialsChanged?.(tenant, provider);
     return this.get(tenant);
   }
 
@@ -176,6 +192,7 @@ export class TenantService {
       await this.deps.directory.disconnect(tenant, provider);
       this.deps.logger.info({ tenant, provider }, 'provider credentials removed');
     });
+    this.deps.onCredentialsChanged?.(tenant, provider);
     return this.get(tenant);
   }
 

@@ -14,7 +14,8 @@
  *                                                  stored value under the first key; prints counts)
  *
  * Exit codes: 0 done, 1 refused or failed (one line on stderr, never a secret), 2 usage.
- * Running gateways connect credentials set here at their next start.
+ * Running gateways hear of a revoked key or changed credentials at once (Redis pub/sub with
+ * REDIS_URL, else PostgreSQL NOTIFY; src/announcements), and within 5 s whatever happens.
  */
 import { text } from 'node:stream/consumers';
 import { registerSecrets } from '../errors/known-secrets';
@@ -26,6 +27,10 @@ import { isScope, type Scope } from '../security/scopes';
 import { openStore } from '../store/open-store';
 import type { Store } from '../store/store';
 import { readStoreConfig } from '../store/store-config';
+import type { Announcement } from '../announcements/announcement';
+import { openAnnouncer } from '../announcements/open-announcer';
+import { RedisConnection } from '../redis/redis-connection';
+import { readRedisSettings, redisSecretsInEnv } from '../redis/redis-settings';
 import { CREDENTIAL_FIELDS } from './provider-credentials';
 import { TenantService, type TenantView } from './tenant.service';
 
@@ -102,9 +107,29 @@ async function main(): Promise<number> {
     for (const problem of problems) logger.error(problem);
     return 1;
   }
+  const redisSettings = readRedisSettings(process.env);
+  if (redisSettings.problems.length > 0) {
+    for (const problem of redisSettings.problems) logger.error(problem);
+    return 1;
+  }
+  registerSecrets(redisSecretsInEnv(process.env));
   const store = await openStore({ config, nodeEnv, logger });
   const directory = new ProviderDirectory(PROVIDER_MODULES, { logger });
-  const service = new TenantService({ store, directory, modules: PROVIDER_MODULES, providerDeps: { logger }, logger });
+  // Running gateways hear what this command changes at once (as if an admin had done it through one of them).
+  const redis = redisSettings.settings ? new RedisConnection(redisSettings.settings, logger) : undefined;
+  const announcer = openAnnouncer({ redis, store, databaseUrl: config.databaseUrl, logger });
+  const announcing: Array<Promise<void>> = [];
+  const announce = (announcement: Announcement) =>
+    announcing.push((redis ? redis.whenUp(2_000) : Promise.resolve(true)).then(() => announcer.publish(announcement)));
+  const service = new TenantService({
+    store,
+    directory,
+    modules: PROVIDER_MODULES,
+    providerDeps: { logger },
+    logger,
+    onRevoked: (keyId) => announce({ kind: 'api-key-revoked', keyId }),
+    onCredentialsChanged: (tenant, provider) => announce({ kind: 'provider-credentials-changed', tenant, provider }),
+  });
   try {
     // Connecting makes no provider call; it lets `list` show which providers each tenant has.
     await service.start();
@@ -123,6 +148,9 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
+    await Promise.all(announcing);
+    await announcer.close();
+    await redis?.close();
     await service.close();
     await directory.close();
     await store.close();

@@ -5,7 +5,12 @@
  *   every accepted submission ends DELIVERED, each lead exists once, and the simulator saw one
  *   POST per submission, or two only where the submission says possibleDuplicate.
  * - On PostgreSQL, two processes sharing one database and queue: no submission delivered twice.
+ * - Keyed createLeads, whose reservations and outcomes share commits (group commit, see
+ *   docs/decisions/idempotency.md): SIGKILL as soon as half of them were answered; after a restart
+ *   every answered key replays its lead with no POST, and no key reaches Tesselys twice.
+ * (One file: every process test here shares one compiled build.)
  */
+import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startKeyspotSimulator, type KeyspotSimulator } from '../../src/providers/keyspot/simulator/keyspot.simulator';
 import { startTesselysSimulator, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
@@ -227,3 +232,69 @@ test('PostgreSQL: two processes share one queue and never deliver a submission t
     await store.remove();
   }
 }, 120_000);
+
+const CREATE_KEYED = `mutation ($input: CreateLeadInput!, $key: String) { createLead(input: $input, idempotencyKey: $key) { replayed lead { id } } }`;
+const KEYED_CONCURRENT = 30;
+
+interface KeyedAnswer {
+  data?: { createLead: { replayed: boolean; lead: { id: string } } };
+}
+
+async function createKeyed(url: string, key: string, title: string): Promise<KeyedAnswer> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: CREATE_KEYED, variables: { key, input: { provider: 'TESSELYS', title } } }),
+  });
+  return (await response.json()) as KeyedAnswer;
+}
+
+describe.each<TestStoreKind>(['sqlite', 'postgres'])('keyed createLead on %s', (kind) => {
+  test('SIGKILL right after keyed createLeads were answered: each answered key replays its lead after restart, no key sent twice', async () => {
+    const store = await testStoreEnv(kind);
+    try {
+      const first = start(store.env);
+      const url = await first.listening();
+      const keyed: Submitted[] = Array.from({ length: KEYED_CONCURRENT }, (_, n) => ({
+        id: `crash-${randomUUID()}`, // the idempotency key
+        provider: 'TESSELYS',
+        text: `Keyed crash ${kind} ${n} ${randomUUID()}`,
+      }));
+      const answered = new Map<Submitted, string>();
+      await new Promise<void>((resolve) => {
+        let settled = 0;
+        for (const request of keyed) {
+          void createKeyed(url, request.id, request.text)
+            .then((answer) => {
+              const id = answer.data?.createLead.lead.id;
+              if (id) answered.set(request, id);
+              // Killed the moment half were answered: the rest are cut off wherever they are.
+              if (answered.size === KEYED_CONCURRENT / 2) first.child.kill('SIGKILL');
+            })
+            .catch(() => undefined) // cut off by the kill
+            .finally(() => ++settled === KEYED_CONCURRENT && resolve());
+        }
+      });
+      expect(await first.exited).toBeNull();
+      expect(answered.size).toBeGreaterThanOrEqual(KEYED_CONCURRENT / 2);
+      const postsBeforeRestart = tesselys.counters.count(TESSELYS_CREATE);
+
+      const second = start(store.env);
+      const again = await second.listening();
+      for (const [request, id] of answered) {
+        const replay = await createKeyed(again, request.id, request.text);
+        expect(replay.data?.createLead).toEqual({ replayed: true, lead: { id } });
+      }
+      expect(tesselys.counters.count(TESSELYS_CREATE)).toBe(postsBeforeRestart);
+
+      // The cut-off keys: whatever each answers now (a fresh send if its reservation never committed,
+      // IN_USE while its lock runs), none reaches Tesselys a second time.
+      await Promise.all(keyed.filter((request) => !answered.has(request)).map((request) => createKeyed(again, request.id, request.text)));
+      for (const request of keyed) expect(postsFor(request)).toBeLessThanOrEqual(1);
+      for (const request of answered.keys()) expect(postsFor(request)).toBe(1);
+      await second.stop();
+    } finally {
+      await store.remove();
+    }
+  }, 120_000);
+});

@@ -4,6 +4,7 @@
  * SubmissionService over the same running gateway's store (the class each request gets).
  */
 import type { LeadRouting } from '../../src/leads/service/lead-routing';
+import { silentLogger } from '../../src/logging/logger';
 import { SubmissionService } from '../../src/submissions/submission.service';
 import type { TestStack } from '../support/test-stack';
 import { keyspotInput, startSubmissionStack, submit, uniqueText, waitForSubmission } from './support/submission-client';
@@ -18,7 +19,12 @@ test("another tenant's submission id reads as null, lists as nothing, and cannot
   const accepted = (await submit(stack, keyspotInput(uniqueText('tenant')))).data!.submitLead.submission;
   await waitForSubmission(stack, accepted.id, (s) => s.status === 'DELIVERED');
   const service = (tenant: string) =>
-    new SubmissionService({ store: stack.gateway.store, routing: { tenant } as LeadRouting, nudge: () => undefined });
+    new SubmissionService({
+      store: stack.gateway.store,
+      routing: { tenant } as LeadRouting,
+      nudge: () => undefined,
+      logger: silentLogger(),
+    });
 
   expect(await service('default').get(accepted.id)).toMatchObject({ id: accepted.id, status: 'DELIVERED' });
   expect(await service('acme').get(accepted.id)).toBeNull();
