@@ -1,5 +1,6 @@
-# LeadGraph production image. Two stages: the build stage has dev dependencies (TypeScript) and
-# compiles; the final stage holds the compiled code and production dependencies only.
+# LeadGraph production image. Two stages: the build stage has dev dependencies (TypeScript, Vite) and
+# compiles the gateway and the reference inbox (web/); the final stage holds the compiled code, the
+# built inbox (served at / only with SERVE_WEB=true) and production dependencies only.
 # CI proves the same steps without a Docker engine: scripts/prod-smoke.sh.
 
 FROM node:24-bookworm-slim AS build
@@ -7,10 +8,13 @@ FROM node:24-bookworm-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY web/package.json ./web/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY web/index.html web/vite.config.ts web/tsconfig.json ./web/
+COPY web/src ./web/src
+RUN npm run build && npm run build:web && npm prune --omit=dev
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -22,6 +26,7 @@ COPY package.json package-lock.json ./
 # Production dependencies as the build stage compiled them (native addons included).
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/web/dist ./web/dist
 # The embedded store's directory (LEADGRAPH_DATA_DIR); mount a volume here, or set DATABASE_URL.
 RUN mkdir -p /app/data && chown node:node /app/data
 VOLUME ["/app/data"]

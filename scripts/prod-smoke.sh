@@ -3,7 +3,8 @@
 # clean folder, install production dependencies only (a runtime package left in devDependencies
 # fails here), start the compiled server with NODE_ENV=production pointed at standalone simulators
 # as if they were the real providers, query /healthz, /readyz and GraphQL, then SIGTERM it with a
-# request in flight and check that request completes and the process exits 0.
+# request in flight and check that request completes and the process exits 0. The built inbox
+# (web/dist) rides along, served at `/` with SERVE_WEB=true: no Vite nor React at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,11 +12,13 @@ free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1
 fail() { echo "prod-smoke: FAILED: $*" >&2; [ -n "${work:-}" ] && tail -n 20 "$work/server.log" >&2 || true; exit 1; }
 
 npm run build --silent
+npm run build:web --silent
 work="$(mktemp -d)"
 trap 'kill ${server_pid:-} ${sims_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r package.json package-lock.json dist "$work/"
 # Install scripts run: the embedded store (better-sqlite3) is a native addon built or fetched here.
 (cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error) || fail "npm ci --omit=dev"
+mkdir -p "$work/web" && cp -r web/dist "$work/web/dist"
 
 ks_port=$(free_port); ts_port=$(free_port); port=$(free_port)
 cd "$work"
@@ -28,7 +31,7 @@ for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$ts_port/__cont
 
 # The node flags `npm start` uses (the memory budget), so the smoke runs what production runs.
 start_flags="$(node -p "require('./package.json').scripts.start.split(' ').filter((w) => w.startsWith('--')).join(' ')")"
-NODE_ENV=production PORT=$port HOST=127.0.0.1 LOG_LEVEL=info \
+NODE_ENV=production PORT=$port HOST=127.0.0.1 LOG_LEVEL=info SERVE_WEB=true \
   LEADGRAPH_DATA_DIR="$work/data" LEADGRAPH_DATA_KEY="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")" \
   API_KEYS="[{\"name\":\"smoke\",\"key\":\"$api_key\",\"scopes\":[\"leads:read\",\"leads:write\"]}]" \
   KEYSPOT_BASE_URL="http://127.0.0.1:$ks_port" KEYSPOT_CLIENT_ID=ks_demo_client KEYSPOT_CLIENT_SECRET=ks_demo_secret \
@@ -39,6 +42,7 @@ server_pid=$!
 for _ in $(seq 1 75); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$port/healthz" | grep -q '"ok"' || fail "/healthz"
 curl -fs "http://127.0.0.1:$port/readyz" | grep -q '"ready"' || fail "/readyz"
+curl -fs "http://127.0.0.1:$port/" | grep -q '<div id="root">' || fail "the inbox at / (SERVE_WEB=true)"
 
 gql() {
   curl -s -H 'content-type: application/json' -H "authorization: Bearer $api_key" "http://127.0.0.1:$port/graphql" -d "$1"
@@ -65,4 +69,4 @@ server_pid=
 [ "$code" -eq 0 ] || fail "server exit code $code after SIGTERM"
 grep -q 'shutting down' "$work/server.log" || fail "no shutdown log line"
 if grep -qE "$api_key|ks_demo_secret|tsl_demo_access_token|smoke@example.com|11999999999" "$work/server.log"; then fail "a secret or personal datum reached the log"; fi
-echo "prod-smoke: OK (production deps only; healthz, readyz, GraphQL, no introspection, SIGTERM drained, exit 0)"
+echo "prod-smoke: OK (production deps only; healthz, readyz, the inbox at /, GraphQL, no introspection, SIGTERM drained, exit 0)"

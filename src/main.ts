@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   logger.info(
     {
       graphql: `${publicUrl}/graphql`,
+      ...(gateway.servesWebApp ? { inbox: `${publicUrl}/` } : {}),
       nodeEnv: gateway.config.nodeEnv,
       providers: gateway.config.providers.map(({ module }) => module.provider),
       ...(gateway.opsUrl ? { ops: gateway.opsUrl } : {}),

@@ -12,6 +12,7 @@ import { readServerConfig, type ServerSettings } from './server-config';
 import { trackReads, unreadVariables } from './unread-variables';
 import { readStoreConfig, storeSecretsInEnv, type StoreConfig } from '../store/store-config';
 import { readRedisSettings, redisSecretsInEnv, type RedisSettings } from '../redis/redis-settings';
+import { readWebAppServing, type WebAppServing } from './web-app-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   redis?: RedisSettings;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
+  /** Whether `/` serves the reference inbox (web-app-config.ts). */
+  webApp: WebAppServing;
   /** Set `<PROVIDER>_*` variables no provider reads (misspelled?), sorted; names only, for a start-up warning. */
   unreadProviderVariables?: string[];
 }
@@ -78,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   const compileAfter = Number(compileText);
   if (!/^\d+$/.test(compileText) || compileAfter > 1_000_000)
     problems.push('GRAPHQL_COMPILE_AFTER must be a whole number from 0 to 1000000');
+
+  const webApp = readWebAppServing(env, nodeEnvText);
+  problems.push(...webApp.problems);
 
   const providers: ConfiguredProvider[] = [];
   let providerProblems = 0;
@@ -134,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     store: store.config,
     ...(redis.settings ? { redis: redis.settings } : {}),
     compileAfter,
+    webApp: webApp.serving,
     ...(unread.length ? { unreadProviderVariables: unread } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The errors a client meets because of an idempotency key (DESIGN.md Part 2, "Idempotency";
- * README "Idempotency"). None of them means anything was sent to a provider by this request.
+ * docs/idempotency.md). None of them means anything was sent to a provider by this request.
  */
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';

@@ -42,7 +42,7 @@ export interface AdmissionRequest {
    * connection_init payload (`authorization`). Only `authorization` and `x-api-key` are read.
    */
   headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** The peer address (no proxy is trusted: README "Security"). */
+  /** The peer address (no proxy is trusted: docs/security.md). */
   remoteAddress: string | undefined;
   /** The request cannot carry an operation (the landing page): no key needed, still rate limited. */
   keyOptional?: boolean;

@@ -43,6 +43,7 @@ import { operationObserverPlugin } from './operation-observer.plugin';
 import { mountHealthRoute, mountOpsRoutes } from './ops-routes';
 import { createReadinessCheck } from './readiness';
 import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
+import { DEFAULT_WEB_ROOT, mountWebApp, webAppBuilt } from './web-app';
 import { apolloSecurity } from '../security/apollo-security';
 import { applyHttpHardening } from '../security/http-hardening';
 import { ApiKeyRegistry } from '../security/api-keys';
@@ -84,6 +85,10 @@ export interface StartGatewayOptions {
   tenantSyncMs?: number;
   /** Extra Apollo plugins, after the gateway's own (tests use one to make start-up fail). */
   plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Demo mode only: mount each simulator's /__control fault API (the browser tests use it). */
+  demoControl?: boolean;
+  /** Where the built inbox is (default web/dist under the working directory, as `npm start` runs). */
+  webRoot?: string;
 }
 
 export interface DemoSimulatorInfo {
@@ -103,6 +108,8 @@ export interface RunningGateway {
   demoSimulators: DemoSimulatorInfo[];
   /** The durable store this gateway opened (closed by close()). */
   store: Store;
+  /** Whether `/` serves the reference inbox. */
+  servesWebApp: boolean;
   close(): Promise<void>;
 }
 
@@ -161,7 +168,7 @@ async function assemble(
   const demoSimulators: DemoSimulatorInfo[] = [];
   if (config.demo) {
     for (const module of modules) {
-      const demo = await module.startDemo();
+      const demo = await module.startDemo(options.demoControl ? { control: true } : {});
       closers.push(demo.close);
       demoSimulators.push({ provider: module.provider, url: demo.url, credentials: demo.credentials });
       await directory.connect(DEFAULT_TENANT, module, demo.config, { demo: true });
@@ -351,6 +358,11 @@ async function assemble(
     },
   );
   mountHealthRoute(app);
+  // The reference inbox at `/` (web-app.ts), after the ops routes so they never touch the disk.
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const servesWebApp = config.webApp !== 'never' && webAppBuilt(webRoot);
+  if (config.webApp === 'always' && !servesWebApp)
+    throw new ConfigError([`SERVE_WEB=true but the inbox is not built (no ${webRoot}/index.html): run npm run build`]);
   let opsUrl: string | undefined;
   const opsPort = options.opsPort ?? config.server.opsPort;
   if (opsPort === undefined) {
@@ -371,6 +383,7 @@ async function assemble(
     });
     opsUrl = urlOf(await opsListening);
   }
+  if (servesWebApp) mountWebApp(app, webRoot);
 
   // Provider calls still running near the end of the shutdown grace are abandoned, so their
   // requests answer (PROVIDER_UNAVAILABLE) before the drain cuts the connections.
@@ -428,6 +441,7 @@ async function assemble(
     config,
     demoSimulators,
     store,
+    servesWebApp,
     close() {
       readiness.markShuttingDown();
       stopTimer ??= setTimeout(() => stopping.abort(new Error('gateway shutting down')), Math.floor(config.server.shutdownGraceMs * 0.8));

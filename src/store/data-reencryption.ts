@@ -1,5 +1,5 @@
 /**
- * The second half of a data key rotation (README "Store"): rewrites every encrypted value not yet
+ * The second half of a data key rotation (docs/store.md): rewrites every encrypted value not yet
  * under the current key with the current key, in its own context (the same tenant and row binding
  * its repository uses), so the old key can then be dropped from LEADGRAPH_DATA_KEY.
  *

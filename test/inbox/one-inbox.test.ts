@@ -3,7 +3,7 @@
  * records and Tesselys, with createdAt values shared across providers. Every walk, forward and
  * backward, in both orders and both fields and several page sizes, visits every lead once in a
  * merged order consistent with each provider's own order; and each page costs at most two Tesselys
- * list calls and no Keyspot call (counted by the simulators) — the bound the README states.
+ * list calls and no Keyspot call (counted by the simulators) — the bound docs/one-inbox.md states.
  */
 import type { TesselysLeadResource } from '../../src/providers/tesselys/simulator/tesselys.documented-api';
 import { startTestStack, type TestStack } from '../support/test-stack';

@@ -10,7 +10,7 @@
  * then a total order, the items `first` after a position and the items `last` before it are each
  * found among at most `first` (`last`) items of every source, so one window per source suffices.
  *
- * Cost per source and page (see README "One inbox"): one window fetch; `last` without `before` asks
+ * Cost per source and page (see docs/one-inbox.md): one window fetch; `last` without `before` asks
  * the reversed order for its first `last` items instead. One extra one-lead fetch when a cursor
  * reaches past what this process last saw of that source's listing (a forged offset never becomes
  * an absurd upstream page), and one extra window when the listing shrank below a `before` cursor.
