@@ -7,7 +7,8 @@
  * - leadChanged() and submissionChanged() announce at once (mutations, deliveries); leadSeen() is
  *   a poll's finding and is announced only if that version of the lead (id, updatedAt) was not
  *   announced lately, from any source on any replica whose events reached this one: one event per
- *   change. A submission reaching DELIVERED also announces its lead as CREATED.
+ *   change. A creation is announced once whichever source saw it first. A submission reaching
+ *   DELIVERED also announces its lead as CREATED.
  * - A subscriber receives only its tenant's events; its filter picks provider and types.
  * - The first subscriber of a tenant on this process starts polling for it (`watcher`), the last
  *   one to leave stops it.
@@ -80,21 +81,22 @@ export class ChangeFeed implements LeadChanges {
     for (const tenant of this.subscribers.keys()) watcher.watch(tenant);
   }
 
-  /** A lead created or changed through this gateway: announced at once. */
+  /**
+   * A lead created or changed through this gateway: announced at once. A lead is created once, so
+   * a creation whose version a poll announced first (its listing answered before the create did)
+   * is not announced again; an update always is (two updates are two changes, even when the
+   * provider stamps them with the same updatedAt).
+   */
   leadChanged(tenant: string, type: 'CREATED' | 'UPDATED', lead: Lead): void {
+    if (type === 'CREATED' && this.announced.has(tenant, lead.id, lead.updatedAt)) return;
     this.announce({ tenant, type: LeadEventType[type], at: new Date(this.now()), lead, submission: null });
   }
 
   /** A poll found this lead new or changed: announced unless this version already was. True when announced. */
   leadSeen(tenant: string, type: 'CREATED' | 'UPDATED', lead: Lead): boolean {
     if (this.announced.has(tenant, lead.id, lead.updatedAt)) return false;
-    this.leadChanged(tenant, type, lead);
+    this.announce({ tenant, type: LeadEventType[type], at: new Date(this.now()), lead, submission: null });
     return true;
-  }
-
-  /** Whether a poll's lead version was announced already (by any source). */
-  wasAnnounced(tenant: string, lead: Lead): boolean {
-    return this.announced.has(tenant, lead.id, lead.updatedAt);
   }
 
   /** A submission's status changed; DELIVERED also announces its lead as CREATED. */

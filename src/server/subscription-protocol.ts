@@ -132,6 +132,8 @@ export class SubscriptionProtocol {
       socket.close(status === 429 ? CLOSE_TOO_MANY : CLOSE_UNAUTHORIZED, status === 429 ? 'Too many requests' : 'Unauthorized');
       return false;
     }
+    // Gone while it was being admitted: its close was handled already, so nothing may be registered.
+    if (socket.readyState !== socket.OPEN) return false;
     const caller = admission.caller!;
     if (!caller.scopes.has(Scope.READ)) {
       this.deps.logger.warn({ requestId, caller: caller.name }, 'subscription socket refused: key without leads:read');

@@ -61,7 +61,13 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): We
   httpServer.on('upgrade', onUpgrade);
 
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    socket.once('error', (error) => logger.warn({ err: { message: error.message } }, 'subscription socket error; closed'));
+    // `on`, not `once`: a second error with no listener would throw out of the process. Logged once.
+    let errored = false;
+    socket.on('error', (error) => {
+      if (errored) return;
+      errored = true;
+      logger.warn({ err: { message: error.message } }, 'subscription socket error; closed');
+    });
     let alive = true;
     socket.on('pong', () => (alive = true));
     const keepAlive = setInterval(() => {

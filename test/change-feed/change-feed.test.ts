@@ -1,7 +1,7 @@
 /**
  * The change feed end to end (DESIGN.md Part 2, "Change feed"), as a front-end subscribes: the
  * graphql-ws client over a real WebSocket to a real gateway, in front of the provider simulators.
- * Mutations arrive at once, a lead added on Tesselys directly arrives by polling, one event per
+ * Mutations arrive at once, a lead added and changed on Tesselys directly arrives by polling, one event per
  * change, a submission's life ends DELIVERED, tenants never see each other's events, refusals
  * close with 4401/4403, a revoked key's socket closes, a consumer that stops reading is dropped.
  */
@@ -88,7 +88,7 @@ afterEach(async () => {
 
 afterAll(() => stack.close());
 
-test('createLead arrives as CREATED and updateLead as UPDATED, at once; a lead added on Tesselys directly arrives by polling; one event per change', async () => {
+test('createLead arrives as CREATED and updateLead as UPDATED, at once; a lead added and changed on Tesselys directly arrives by polling; one event per change', async () => {
   const feed = await subscriber(bearer(READER));
   const id = await createTesselysLead(WRITER, 'Feed: created through the gateway');
   expect(await feed.next((e) => e.lead?.id === id)).toMatchObject({
@@ -109,17 +109,31 @@ test('createLead arrives as CREATED and updateLead as UPDATED, at once; a lead a
     },
     body: JSON.stringify({ title: 'Feed: added on Tesselys directly' }),
   });
-  const directId = `tesselys:${((await direct.json()) as { id: string }).id}`;
+  const providerId = ((await direct.json()) as { id: string }).id;
+  const directId = `tesselys:${providerId}`;
   expect(await feed.next((e) => e.lead?.id === directId)).toMatchObject({
     type: 'CREATED',
     lead: { title: 'Feed: added on Tesselys directly' },
   });
 
+  // And changes it there: a later updatedAt (the simulators' clock moves) is an UPDATED.
+  stack.clock.advance(1_000);
+  await fetch(`${stack.tesselys.url}/external/v1/leads/${providerId}`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${stack.tesselys.credentials.accessToken}`,
+      'x-company-token': stack.tesselys.credentials.companyToken,
+    },
+    body: JSON.stringify({ status: 'QUALIFIED' }),
+  });
+  expect(await feed.next((e) => e.type === 'UPDATED' && e.lead?.id === directId)).toMatchObject({ lead: { status: 'QUALIFIED' } });
+
   // Every poll since has scanned both leads; a mutation after them proves their events have all arrived.
   const last = await createTesselysLead(WRITER, 'Feed: the last one');
   await feed.next((e) => e.lead?.id === last);
   const about = (leadId: string) => feed.events.filter((e) => e.lead?.id === leadId).map((e) => e.type);
-  expect({ created: about(id), direct: about(directId) }).toEqual({ created: ['CREATED', 'UPDATED'], direct: ['CREATED'] });
+  expect({ created: about(id), direct: about(directId) }).toEqual({ created: ['CREATED', 'UPDATED'], direct: ['CREATED', 'UPDATED'] });
   expect(feed.errors).toEqual([]);
 });
 

@@ -4,12 +4,17 @@
  * one a tenant's first subscriber starts; a second subscriber, or a second replica's subscriber,
  * must not start another. The replicas are two gateway processes sharing one PostgreSQL and one
  * Redis: the lease in the store picks the poller, and an event on one replica reaches the other's
- * subscriber. A Redis that cannot be reached leaves local delivery working and is logged as an error.
+ * subscriber. When the polling replica's subscribers leave, it frees the lease and a replica that
+ * still has subscribers polls instead. A Redis that cannot be reached leaves local delivery working
+ * and is logged as an error.
  */
 import { randomBytes } from 'node:crypto';
 import { startTesselysSimulator, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { compileGateway, startGatewayProcess, type CompiledGateway, type GatewayProcess } from '../ops/gateway-process';
 import { createTestDatabase, TEST_DATA_KEY } from '../support/test-database';
+import { startGateway, type RunningGateway } from '../../src/server/gateway';
+import { captureLogs } from '../support/log-capture';
+import { testStoreEnv } from '../support/test-database';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { subscribeFeed, untilOpenSubscriptions, type FeedSubscriber } from './feed-client';
 
@@ -145,5 +150,77 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
     expect(second).toBeDefined();
     const [code, exit] = await Promise.all([feed.closed, replicas[1]!.stop()]);
     expect({ code, exit }).toEqual({ code: 1001, exit: 0 });
+  });
+});
+
+describe('the poll passes to a replica that still has subscribers', () => {
+  let tesselys: TesselysSimulator;
+  let store: Awaited<ReturnType<typeof testStoreEnv>>;
+  const gateways: RunningGateway[] = [];
+  const feeds: FeedSubscriber[] = [];
+
+  beforeAll(async () => {
+    tesselys = await startTesselysSimulator({ leadCount: 5 });
+    store = await testStoreEnv('postgres');
+    const env = {
+      NODE_ENV: 'test',
+      ...store.env,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `test-${randomBytes(6).toString('hex')}:`,
+      // Leases last three intervals: wide enough that a busy machine never lets one lapse mid-test.
+      LEAD_POLL_INTERVAL_MS: '250',
+      TESSELYS_BASE_URL: tesselys.url,
+      TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
+      TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+    };
+    for (let i = 0; i < 2; i++) gateways.push(await startGateway({ env: env as NodeJS.ProcessEnv, port: 0, logger: captureLogs().logger }));
+  });
+
+  afterAll(async () => {
+    await Promise.all(feeds.map((feed) => feed.dispose()));
+    await Promise.all(gateways.map((gateway) => gateway.close()));
+    await tesselys?.close();
+    await store?.remove();
+  });
+
+  async function addOnTesselys(title: string): Promise<string> {
+    const response = await fetch(`${tesselys.url}/external/v1/leads`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tesselys.credentials.accessToken}`,
+        'x-company-token': tesselys.credentials.companyToken,
+      },
+      body: JSON.stringify({ title }),
+    });
+    return `tesselys:${((await response.json()) as { id: string }).id}`;
+  }
+
+  test('a lead added on Tesselys reaches both replicas from one poller; when its subscribers leave, the other polls', async () => {
+    const [a, b] = gateways as [RunningGateway, RunningGateway];
+    const onA = subscribeFeed(a.url, undefined);
+    feeds.push(onA);
+    await untilOpenSubscriptions(a.url, 1);
+    await until(() => polls(tesselys) >= 1);
+    const onB = subscribeFeed(b.url, undefined);
+    feeds.push(onB);
+    await untilOpenSubscriptions(b.url, 1);
+    const holder = (await a.store.pollLeases.holder('default', 'TESSELYS'))?.holder;
+
+    const first = await addOnTesselys('Handover: seen by the first poller');
+    await Promise.all([onA, onB].map((feed) => feed.next((event) => event.lead?.id === first)));
+
+    await onA.dispose();
+    await untilOpenSubscriptions(a.url, 0);
+    // The other replica takes the lease at its next interval and takes its baseline first.
+    let taken: string | undefined;
+    for (let i = 0; !taken || taken === holder; i++) {
+      if (i > 10_000) throw new Error('no replica took the lease');
+      taken = (await b.store.pollLeases.holder('default', 'TESSELYS'))?.holder;
+    }
+    const before = polls(tesselys);
+    await until(() => polls(tesselys) > before);
+    const second = await addOnTesselys('Handover: seen by the second poller');
+    expect(await onB.next((event) => event.lead?.id === second)).toMatchObject({ type: 'CREATED' });
   });
 });
