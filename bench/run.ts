@@ -36,22 +36,32 @@
  * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
  * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { createBenchDatabase } from './bench-database';
+import {
+  cpuSeconds,
+  freePort,
+  load,
+  type Measured,
+  peakRssMb,
+  ROOT,
+  startProcess,
+  startScriptNodeFlags,
+  startSimulators,
+  TESSELYS,
+  TESSELYS_HEADERS,
+  waitFor,
+} from './bench-process';
 import { fixedRate, type FixedRateOptions } from './fixed-rate';
+import { LEAD_FIELDS, startLeadGraph } from './leadgraph-gateway';
 
-const ROOT = join(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(1, Math.round(SECONDS / 3));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const TESSELYS = { accessToken: 'tsl_demo_access_token', companyToken: 'tsl_demo_company_token' };
-const KEYSPOT = { clientId: 'ks_demo_client', clientSecret: 'ks_demo_secret' };
 /** Keyspot leads created through the gateway before measuring, so (g)'s merged pages hold both providers. */
 const KEYSPOT_LEADS = 60;
 const API_KEY = `bench-${randomBytes(12).toString('hex')}`;
@@ -62,66 +72,10 @@ const gatewayHeaders = { 'content-type': 'application/json', authorization: `Bea
  */
 const SUBMIT_RATE = Number(process.env.BENCH_SUBMIT_RATE ?? 50);
 
-const LEAD_FIELDS = `id provider providerLeadId title description contact { personId name email phone } status providerStatus
-  source priority tags isActive property { id title } trafficOrigin createdAt updatedAt raw`;
-
 /** A simulator process and its Tesselys URL (whose /__control counters and latency the bench reads and sets). */
 interface Upstream {
   process: ChildProcess;
   url: string;
-}
-
-interface Measured {
-  requestsPerSecond: number;
-  /** CPU time (user + system, all threads) per request, in µs, of the process under test and of the upstream. */
-  cpuUsPerOp?: { target: number; upstream: number; loadGenerator: number };
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const res = await fetch(url, { headers });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function run(options: autocannon.Options): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => {
-      if (error) return reject(error);
-      resolve({
-        requestsPerSecond: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        errors: result.errors + result.timeouts,
-        non2xx: result.non2xx,
-        requests: result.requests.total,
-      });
-    });
-  });
 }
 
 async function upstreamCount(simUrl: string): Promise<number> {
@@ -137,27 +91,6 @@ async function control(simUrl: string, path: string, body: unknown): Promise<voi
   });
 }
 
-/** CPU seconds (user + system) a child process has used so far, from /proc (clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** The node flags of package.json's `start` script: the bench runs the gateway as production does. */
-function startScriptNodeFlags(): string {
-  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start
-    .split(' ')
-    .filter((word) => word.startsWith('--'))
-    .join(' ');
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round((kb / 1024) * 10) / 10;
-}
-
 async function gql(url: string, query: string, variables?: unknown): Promise<any> {
   const res = await fetch(url, {
     method: 'POST',
@@ -168,16 +101,13 @@ async function gql(url: string, query: string, variables?: unknown): Promise<any
 }
 
 async function main(): Promise<void> {
-  const [keyspotPort, tesselysPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-  const sim = startProcess(['dist/src/simulators/main.js', '--control'], {
-    SIMULATOR_PORT_KEYSPOT: String(keyspotPort),
-    SIMULATOR_PORT_TESSELYS: String(tesselysPort),
-    NODE_ENV: 'production',
-  });
-  const simUrl = `http://127.0.0.1:${tesselysPort}`;
+  const simulators = await startSimulators();
+  const sim = simulators.process;
+  const simUrl = simulators.tesselysUrl;
+  const keyspotUrl = simulators.keyspotUrl;
+  const gatewayPort = await freePort();
   const mainSim: Upstream = { process: sim, url: simUrl };
-  const upstreamHeaders = { authorization: `Bearer ${TESSELYS.accessToken}`, 'x-company-token': TESSELYS.companyToken };
-  await waitFor(`${simUrl}/external/v1/leads?limit=1`, upstreamHeaders);
+  const upstreamHeaders = TESSELYS_HEADERS;
 
   // BENCH_PROFILE=1 writes a V8 CPU profile of the gateway to bench/profiles/ (for `npm run bench:profile`).
   const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [];
@@ -192,28 +122,15 @@ async function main(): Promise<void> {
     extraArgs: string[] = [],
     main = 'dist/src/main.js',
   ) =>
-    startProcess([...nodeArgs, ...extraArgs, main], {
-      NODE_ENV: 'production',
-      // Its own store in a scratch directory, with a key made for this run.
-      LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-')),
-      LEADGRAPH_DATA_KEY: randomBytes(32).toString('base64'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_FORMAT: 'json',
-      API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
-      RATE_LIMIT_PER_MINUTE: '0',
-      TESSELYS_BASE_URL: simulators.tesselys,
-      KEYSPOT_BASE_URL: simulators.keyspot,
-      KEYSPOT_CLIENT_ID: KEYSPOT.clientId,
-      KEYSPOT_CLIENT_SECRET: KEYSPOT.clientSecret,
-      TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
-      TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
-      // Operation logs go to stdout, which this runner discards: logging cost stays in the measurement.
-      // BENCH_GATEWAY_ENV (JSON) overrides any of these, to compare configurations.
-      ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
-      ...env,
+    startLeadGraph({
+      port,
+      simulators,
+      nodeArgs: [...nodeArgs, ...extraArgs],
+      apiKeys: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
+      env,
+      main,
     });
-  const gateway = startGateway(gatewayPort, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, {}, profileArgs);
+  const gateway = startGateway(gatewayPort, { tesselys: simUrl, keyspot: keyspotUrl }, {}, profileArgs);
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`);
   // (f): the same list work with no GraphQL and no gateway features (bench/pass-through.ts).
@@ -335,8 +252,8 @@ async function main(): Promise<void> {
       target: ChildProcess = gateway,
       upstreamSim: Upstream = mainSim,
     ): Promise<Measured & { upstreamPerOp: number }> => {
-      await run({ ...options, duration: WARMUP_SECONDS });
-      const { cpuLine, ...result } = await accounted(target, () => run({ ...options, duration: SECONDS }), upstreamSim);
+      await load({ ...options, duration: WARMUP_SECONDS });
+      const { cpuLine, ...result } = await accounted(target, () => load({ ...options, duration: SECONDS }), upstreamSim);
       process.stderr.write(
         `  ${name}: ${Math.round(result.requestsPerSecond)} req/s; ${cpuLine}; gateway peak RSS so far ${peakRssMb(gateway.pid!)} MB\n`,
       );
@@ -345,7 +262,7 @@ async function main(): Promise<void> {
     // V8 needs some seconds under load to optimise the hot paths (and graphql-jit compiles on a
     // document's 2nd use): without this, (b), the first gateway scenario, measures a cold process.
     const warmGateway = () =>
-      run({ ...gatewayRequest([...listBodies, ...aliasBodies]), connections: CONNECTIONS, duration: Math.max(3, WARMUP_SECONDS * 2) });
+      load({ ...gatewayRequest([...listBodies, ...aliasBodies]), connections: CONNECTIONS, duration: Math.max(3, WARMUP_SECONDS * 2) });
 
     process.stderr.write(
       `bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections, gateway node flags: ${nodeArgs.join(' ') || '(none)'}\n`,
@@ -478,7 +395,7 @@ async function main(): Promise<void> {
               databases.push(database);
               env.DATABASE_URL = database.url;
             }
-            const child = startGateway(port, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, env, [], build.main);
+            const child = startGateway(port, { tesselys: simUrl, keyspot: keyspotUrl }, env, [], build.main);
             gateways.push({ name: build.name, process: child, url: `http://127.0.0.1:${port}/graphql` });
             await waitFor(`http://127.0.0.1:${port}/healthz`);
           }
