@@ -50,3 +50,43 @@ export function startLeadGraph(options: LeadGraphOptions): ChildProcess {
     ...env,
   });
 }
+
+/** An operator key (API_KEYS) that may create tenants; the runners add it to the gateway's API_KEYS. */
+export function adminKeyEntry(key: string): { name: string; key: string; scopes: string[] } {
+  return { name: 'bench-admin', key, scopes: ['tenants:admin'] };
+}
+
+/**
+ * A tenant as production has them: its credentials for both providers (pointed at the simulators)
+ * and an API key, all in the gateway's store, made through the admin API with `adminKey`. Returns
+ * the tenant's key (leads:read and leads:write), which the gateway resolves from the store (cached).
+ */
+export async function createBenchTenant(
+  graphqlUrl: string,
+  adminKey: string,
+  simulators: { tesselys: string; keyspot: string },
+): Promise<string> {
+  const admin = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = (await res.json()) as { data?: any; errors?: unknown[] };
+    if (answer.errors) throw new Error(`bench tenant set-up failed: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+    return answer.data;
+  };
+  const slug = 'bench';
+  const setCredentials =
+    'mutation($s: String!, $p: LeadProvider!, $i: ProviderCredentialsInput!) { setProviderCredentials(tenant: $s, provider: $p, input: $i) { slug } }';
+  await admin('mutation($s: String!) { createTenant(slug: $s, name: $s) { slug } }', { s: slug });
+  await admin(setCredentials, { s: slug, p: 'TESSELYS', i: { baseUrl: simulators.tesselys, ...TESSELYS } });
+  await admin(setCredentials, { s: slug, p: 'KEYSPOT', i: { baseUrl: simulators.keyspot, ...KEYSPOT } });
+  const created = await admin(
+    'mutation($s: String!) { createApiKey(tenant: $s, name: "bench", scopes: [LEADS_READ, LEADS_WRITE]) { secret } }',
+    {
+      s: slug,
+    },
+  );
+  return created.createApiKey.secret as string;
+}

@@ -13,7 +13,7 @@
  * each one's CPU per request (from /proc), throughput and peak RSS are reported with the ratios.
  *
  * LeadGraph runs as in `npm run bench` (production, `npm start`'s node flags, API key checked,
- * operation logs written); Hive Gateway as its CLI starts it (`hive-gateway supergraph`, one
+ * operation logs written, a stored tenant's key); Hive Gateway as its CLI starts it (`hive-gateway supergraph`, one
  * process, NODE_ENV=production, node's default flags), with BENCH_PEERS_HIVE_ARGS added (e.g. --jit).
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 20), BENCH_ROUNDS (default 2).
  */
@@ -36,14 +36,14 @@ import {
   TESSELYS,
   waitFor,
 } from './bench-process';
-import { LEAD_FIELDS, startLeadGraph } from './leadgraph-gateway';
+import { adminKeyEntry, createBenchTenant, LEAD_FIELDS, startLeadGraph } from './leadgraph-gateway';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(3, Math.round(SECONDS / 2));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PEERS = join(ROOT, 'bench', 'peers');
-const API_KEY = `bench-${randomBytes(12).toString('hex')}`;
+const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
 const PAGE_SIZE = 20;
 
 const PEER_FIELDS = 'id title personId personName status sourceChannel description tags isActive createdAt updatedAt';
@@ -58,11 +58,13 @@ interface Side {
   bodies: string[];
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<any> {
+/** The answer's data and its size in bytes (what each side serialises and writes per request). */
+async function post(url: string, headers: Record<string, string>, body: string): Promise<{ data: any; bytes: number }> {
   const res = await fetch(url, { method: 'POST', headers, body });
-  const answer = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (!res.ok || answer.errors) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(answer).slice(0, 500)}`);
-  return answer.data;
+  const text = await res.text();
+  const answer = JSON.parse(text) as { data?: any; errors?: unknown[] };
+  if (!res.ok || answer.errors) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return { data: answer.data, bytes: Buffer.byteLength(text) };
 }
 
 /** The supergraph of bench/peers/mesh.config.mjs over the simulator at `tesselysUrl`, in a scratch file. */
@@ -81,9 +83,13 @@ function compose(tesselysUrl: string): string {
  * Both sides' bodies for the same pages, each page's ids checked equal: LeadGraph walks its cursors,
  * the peer asks for the page number.
  */
-async function samePages(leadGraph: Omit<Side, 'bodies'>, peer: Omit<Side, 'bodies'>): Promise<[string[], string[], number]> {
+async function samePages(
+  leadGraph: Omit<Side, 'bodies'>,
+  peer: Omit<Side, 'bodies'>,
+): Promise<{ ours: string[]; theirs: string[]; compared: number; bytes: { ours: number; theirs: number } }> {
   const ours: string[] = [];
   const theirs: string[] = [];
+  const bytes = { ours: 0, theirs: 0 };
   let compared = 0;
   for (const condition of [{}, { status: 'NEW' }, { status: 'CONTACTED' }, { search: 'a' }]) {
     for (const order of [undefined, { field: 'TITLE', direction: 'ASC' }]) {
@@ -97,8 +103,12 @@ async function samePages(leadGraph: Omit<Side, 'bodies'>, peer: Omit<Side, 'bodi
           query: PEER_QUERY,
           variables: { page, ...condition, ...(order ? { orderBy: 'title', order: 'ASC' } : {}) },
         });
-        const a: any = (await post(leadGraph.url, leadGraph.headers, leadGraphBody)).leads;
-        const b: any = (await post(peer.url, peer.headers, peerBody)).leads;
+        const ourAnswer = await post(leadGraph.url, leadGraph.headers, leadGraphBody);
+        const theirAnswer = await post(peer.url, peer.headers, peerBody);
+        bytes.ours += ourAnswer.bytes;
+        bytes.theirs += theirAnswer.bytes;
+        const a: any = ourAnswer.data.leads;
+        const b: any = theirAnswer.data.leads;
         const aIds = (a.edges as Array<{ node: { providerLeadId: string } }>).map((edge) => edge.node.providerLeadId);
         const bIds = (b.data as Array<{ id: string }>).map((lead) => lead.id);
         if (aIds.join() !== bIds.join() || a.totalCount !== b.meta.total)
@@ -114,7 +124,12 @@ async function samePages(leadGraph: Omit<Side, 'bodies'>, peer: Omit<Side, 'bodi
       }
     }
   }
-  return [ours, theirs, compared];
+  return {
+    ours,
+    theirs,
+    compared,
+    bytes: { ours: Math.round(bytes.ours / ours.length), theirs: Math.round(bytes.theirs / theirs.length) },
+  };
 }
 
 /** GraphQL errors answered with a 200 under load (autocannon counts them as successes), per side. */
@@ -168,7 +183,7 @@ async function main(): Promise<void> {
       port: leadGraphPort,
       simulators: { tesselys: simulators.tesselysUrl, keyspot: simulators.keyspotUrl },
       nodeArgs: startScriptNodeFlags().split(' ').filter(Boolean),
-      apiKeys: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read'] }]),
+      apiKeys: JSON.stringify([adminKeyEntry(ADMIN_KEY)]),
     });
     started.push(leadGraphProcess);
     const hive = realpathSync(join(PEERS, 'node_modules', '.bin', 'hive-gateway'));
@@ -181,12 +196,17 @@ async function main(): Promise<void> {
     started.push(peerProcess);
     await waitFor(`http://127.0.0.1:${leadGraphPort}/healthz`);
     await waitFor(`http://127.0.0.1:${peerPort}/readiness`);
+    // As in `npm run bench`: a tenant's key and provider credentials, resolved from the store.
+    const tenantKey = await createBenchTenant(`http://127.0.0.1:${leadGraphPort}/graphql`, ADMIN_KEY, {
+      tesselys: simulators.tesselysUrl,
+      keyspot: simulators.keyspotUrl,
+    });
 
     const leadGraph = {
       name: 'LeadGraph',
       process: leadGraphProcess,
       url: `http://127.0.0.1:${leadGraphPort}/graphql`,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tenantKey}` },
     };
     const peer = {
       name: `Hive Gateway${peerArgs.length ? ` ${peerArgs.join(' ')}` : ''}`,
@@ -194,7 +214,8 @@ async function main(): Promise<void> {
       url: `http://127.0.0.1:${peerPort}/graphql`,
       headers: { 'content-type': 'application/json' },
     };
-    const [leadGraphBodies, peerBodies, compared] = await samePages(leadGraph, peer);
+    const pages = await samePages(leadGraph, peer);
+    const { ours: leadGraphBodies, theirs: peerBodies, compared } = pages;
     const sides: Side[] = [
       { ...leadGraph, bodies: leadGraphBodies },
       { ...peer, bodies: peerBodies },
@@ -237,8 +258,8 @@ async function main(): Promise<void> {
       pages: leadGraphBodies.length,
       idsCompared: compared,
       peer: peer.name,
-      leadGraph: ours,
-      hiveGateway: theirs,
+      leadGraph: { ...ours, responseBytes: pages.bytes.ours },
+      hiveGateway: { ...theirs, responseBytes: pages.bytes.theirs },
       ratios: {
         throughput_leadgraph_over_peer: ours.requestsPerSecond / theirs.requestsPerSecond,
         cpu_per_request_leadgraph_over_peer: ours.cpuUsPerRequest / theirs.cpuUsPerRequest,
@@ -257,7 +278,8 @@ async function main(): Promise<void> {
         '',
         `LeadGraph over ${peer.name}: throughput ${results.ratios.throughput_leadgraph_over_peer.toFixed(2)}×, ` +
           `CPU per request ${results.ratios.cpu_per_request_leadgraph_over_peer.toFixed(2)}×, peak RSS ${results.ratios.peak_rss_leadgraph_over_peer.toFixed(2)}×`,
-        `${leadGraphBodies.length} pages, ${compared} ids compared equal before loading; results: bench/peers/results.json`,
+        `${leadGraphBodies.length} pages, ${compared} ids compared equal before loading; mean answer ${pages.bytes.ours} bytes (LeadGraph: every Lead field, raw included) against ${pages.bytes.theirs}`,
+        'results: bench/peers/results.json',
         '',
       ].join('\n'),
     );
