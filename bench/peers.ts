@@ -6,8 +6,9 @@
  * root `npm ci`.
  *
  * Same pages for both: every filter (none, status NEW, status CONTACTED, search "a") and order
- * (default, title ascending), up to 4 pages of 20 each, every field the source has (LeadGraph: every
- * Lead field, as scenario (b); the peer: every field of the Tesselys lead). Before measuring, each
+ * (default, title ascending), up to 4 pages of 20 each, and the same fields: every field of the
+ * Tesselys lead on the peer, the Lead fields holding them on LeadGraph (BENCH_PEERS_FIELDS=all: every
+ * Lead field with `raw` and cursors, as scenario (b), a ~2.7× larger answer). Before measuring, each
  * page is asked of both and their ids compared: a mismatch stops the bench. Then the two are loaded
  * alternately (LeadGraph, peer, LeadGraph, peer; autocannon, same connections and duration), and
  * each one's CPU per request (from /proc), throughput and peak RSS are reported with the ratios.
@@ -15,7 +16,7 @@
  * LeadGraph runs as in `npm run bench` (production, `npm start`'s node flags, API key checked,
  * operation logs written, a stored tenant's key); Hive Gateway as its CLI starts it (`hive-gateway supergraph`, one
  * process, NODE_ENV=production, node's default flags), with BENCH_PEERS_HIVE_ARGS added (e.g. --jit).
- * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 20), BENCH_ROUNDS (default 2).
+ * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 20), BENCH_ROUNDS (default 2), BENCH_PEERS_FIELDS.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -47,7 +48,11 @@ const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
 const PAGE_SIZE = 20;
 
 const PEER_FIELDS = 'id title personId personName status sourceChannel description tags isActive createdAt updatedAt';
-const LEADGRAPH_QUERY = `query Bench($after: String, $filter: LeadFilter, $orderBy: LeadOrder) { leads(first: ${PAGE_SIZE}, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${LEAD_FIELDS} } } } }`;
+/** LeadGraph's fields holding what the peer's hold (id, title, person, status, channel, ...); BENCH_PEERS_FIELDS=all: every Lead field, `raw` and each edge's cursor included, as (b). */
+const SAME_FIELDS = 'providerLeadId title contact { personId name } providerStatus source description tags isActive createdAt updatedAt';
+const ALL_FIELDS = process.env.BENCH_PEERS_FIELDS === 'all';
+const LEADGRAPH_SELECTION = ALL_FIELDS ? `edges { cursor node { ${LEAD_FIELDS} } }` : `nodes { ${SAME_FIELDS} }`;
+const LEADGRAPH_QUERY = `query Bench($after: String, $filter: LeadFilter, $orderBy: LeadOrder) { leads(first: ${PAGE_SIZE}, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } ${LEADGRAPH_SELECTION} } }`;
 const PEER_QUERY = `query Bench($page: Int, $status: String, $search: String, $orderBy: String, $order: String) { leads(page: $page, limit: ${PAGE_SIZE}, status: $status, search: $search, orderBy: $orderBy, order: $order) { meta { total } data { ${PEER_FIELDS} } } }`;
 
 interface Side {
@@ -109,7 +114,8 @@ async function samePages(
         bytes.theirs += theirAnswer.bytes;
         const a: any = ourAnswer.data.leads;
         const b: any = theirAnswer.data.leads;
-        const aIds = (a.edges as Array<{ node: { providerLeadId: string } }>).map((edge) => edge.node.providerLeadId);
+        const aNodes = (a.nodes ?? a.edges.map((edge: { node: unknown }) => edge.node)) as Array<{ providerLeadId: string }>;
+        const aIds = aNodes.map((lead) => lead.providerLeadId);
         const bIds = (b.data as Array<{ id: string }>).map((lead) => lead.id);
         if (aIds.join() !== bIds.join() || a.totalCount !== b.meta.total)
           throw new Error(
@@ -258,6 +264,7 @@ async function main(): Promise<void> {
       pages: leadGraphBodies.length,
       idsCompared: compared,
       peer: peer.name,
+      leadGraphFields: ALL_FIELDS ? 'all' : 'same as the peer',
       leadGraph: { ...ours, responseBytes: pages.bytes.ours },
       hiveGateway: { ...theirs, responseBytes: pages.bytes.theirs },
       ratios: {
@@ -278,7 +285,8 @@ async function main(): Promise<void> {
         '',
         `LeadGraph over ${peer.name}: throughput ${results.ratios.throughput_leadgraph_over_peer.toFixed(2)}×, ` +
           `CPU per request ${results.ratios.cpu_per_request_leadgraph_over_peer.toFixed(2)}×, peak RSS ${results.ratios.peak_rss_leadgraph_over_peer.toFixed(2)}×`,
-        `${leadGraphBodies.length} pages, ${compared} ids compared equal before loading; mean answer ${pages.bytes.ours} bytes (LeadGraph: every Lead field, raw included) against ${pages.bytes.theirs}`,
+        `${leadGraphBodies.length} pages, ${compared} ids compared equal before loading; mean answer ${pages.bytes.ours} bytes ` +
+          `(LeadGraph: ${ALL_FIELDS ? 'every Lead field, raw and cursors included' : 'the fields the peer has'}) against ${pages.bytes.theirs}`,
         'results: bench/peers/results.json',
         '',
       ].join('\n'),
