@@ -7,7 +7,9 @@
  * which drives both with autocannon: same connections and duration for each scenario, after a
  * warm-up. Scenarios (issue #7):
  *   (a) direct upstream GET /external/v1/leads?limit=20 — the ceiling;
- *   (b) gateway leads(first: 20), every Lead field, cursors and filters varied per request;
+ *   (b) gateway leads(first: 20), every Lead field, cursors and filters varied per request. Like every
+ *       read scenario, called as a tenant (issue #20): its key and provider credentials are in the
+ *       store, made through the admin API at start, and the key is resolved from the store (cached);
  *   (c) gateway: 10 aliased lead(id) with distinct ids per operation;
  *   (d) 100 concurrent identical leads(first: 20): upstream calls per operation;
  *   (e) simulator at 20 ms, both driven open-loop at a fixed rate of ~70% of (b)'s maximum
@@ -29,36 +31,55 @@
  *       per subscriber, and fan-out time from a createLead to its event reaching the 1,000th, side by
  *       side with one subscriber (bench/subscribers.ts; BENCH_SUBSCRIBERS overrides the count);
  *   (kx) BENCH_ONLY only: (k) on SQLite and on PostgreSQL, on gateways of their own, and with
- *       BENCH_BEFORE_DIST=<dist of another build> that build's gateways alternated with this one's.
+ *       BENCH_BEFORE_DIST=<dist of another build> that build's gateways alternated with this one's;
+ *   (bx) BENCH_ONLY only, with BENCH_BEFORE_DIST: (b) on this build and on that one, alternated
+ *       BENCH_ROUNDS times (default 2), and the ratio of CPU per request; BENCH_BEFORE_NODE_ARGS gives
+ *       the other gateway other node flags (BENCH_BEFORE_DIST=dist: a flag comparison).
  * Each scenario also reports CPU µs per request of the serving process, the simulator and the load
  * generator (from /proc and process.cpuUsage): all three share this machine's cores.
  * Prints one table and writes bench/results.json.
  *
  * BENCH_SECONDS (default 10) sets each scenario's duration; BENCH_CONNECTIONS (default 20).
- * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(d), (g), (k), (s) and (w),
+ * Issue #20's targets: gateway CPU per request of (b), and of (g)'s merged inbox, over (f)'s (at most 2),
+ * and the gateway's peak RSS through the whole run (at most 150 MB), are printed at the end.
+ * For side-by-side comparisons of gateway settings: BENCH_ONLY=b,c runs just those of (a)–(g), (k), (s) and (w)
+ * (a name may repeat: BENCH_ONLY=b,g,f,b,g,f alternates them and prints the CPU ratios over (f)),
  * BENCH_GATEWAY_ENV='{"LOG_LEVEL":"silent"}' overrides the gateway's environment, and
  * BENCH_GATEWAY_NODE_ARGS='--max-old-space-size=96' its node flags.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type autocannon from 'autocannon';
 import { createBenchDatabase } from './bench-database';
+import {
+  cpuSeconds,
+  freePort,
+  load,
+  type Measured,
+  peakRssMb,
+  ROOT,
+  startProcess,
+  startScriptNodeFlags,
+  startSimulators,
+  stopProcess,
+  TESSELYS,
+  TESSELYS_HEADERS,
+  waitFor,
+} from './bench-process';
 import { fixedRate, type FixedRateOptions } from './fixed-rate';
 import { subscriberScenario } from './subscribers';
+import { adminKeyEntry, createBenchTenant, LEAD_FIELDS, startLeadGraph } from './leadgraph-gateway';
 
-const ROOT = join(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Math.max(1, Math.round(SECONDS / 3));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const TESSELYS = { accessToken: 'tsl_demo_access_token', companyToken: 'tsl_demo_company_token' };
-const KEYSPOT = { clientId: 'ks_demo_client', clientSecret: 'ks_demo_secret' };
 /** Keyspot leads created through the gateway before measuring, so (g)'s merged pages hold both providers. */
 const KEYSPOT_LEADS = 60;
+/** An API_KEYS key (tenant `default`): (k), (s) and (kx) use it. The read scenarios use a stored tenant key. */
 const API_KEY = `bench-${randomBytes(12).toString('hex')}`;
+const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
 const gatewayHeaders = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
 /**
  * (s)'s open-loop rate: well under every side's capacity (createLead at 500 ms is bounded by the
@@ -66,66 +87,10 @@ const gatewayHeaders = { 'content-type': 'application/json', authorization: `Bea
  */
 const SUBMIT_RATE = Number(process.env.BENCH_SUBMIT_RATE ?? 50);
 
-const LEAD_FIELDS = `id provider providerLeadId title description contact { personId name email phone } status providerStatus
-  source priority tags isActive property { id title } trafficOrigin createdAt updatedAt raw`;
-
 /** A simulator process and its Tesselys URL (whose /__control counters and latency the bench reads and sets). */
 interface Upstream {
   process: ChildProcess;
   url: string;
-}
-
-interface Measured {
-  requestsPerSecond: number;
-  /** CPU time (user + system, all threads) per request, in µs, of the process under test and of the upstream. */
-  cpuUsPerOp?: { target: number; upstream: number; loadGenerator: number };
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const res = await fetch(url, { headers });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function run(options: autocannon.Options): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => {
-      if (error) return reject(error);
-      resolve({
-        requestsPerSecond: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        errors: result.errors + result.timeouts,
-        non2xx: result.non2xx,
-        requests: result.requests.total,
-      });
-    });
-  });
 }
 
 async function upstreamCount(simUrl: string): Promise<number> {
@@ -141,47 +106,23 @@ async function control(simUrl: string, path: string, body: unknown): Promise<voi
   });
 }
 
-/** CPU seconds (user + system) a child process has used so far, from /proc (clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** The node flags of package.json's `start` script: the bench runs the gateway as production does. */
-function startScriptNodeFlags(): string {
-  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start
-    .split(' ')
-    .filter((word) => word.startsWith('--'))
-    .join(' ');
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round((kb / 1024) * 10) / 10;
-}
-
-async function gql(url: string, query: string, variables?: unknown): Promise<any> {
+async function gql(url: string, query: string, variables?: unknown, key = API_KEY): Promise<any> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query, variables }),
   });
   return res.json();
 }
 
 async function main(): Promise<void> {
-  const [keyspotPort, tesselysPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-  const sim = startProcess(['dist/src/simulators/main.js', '--control'], {
-    SIMULATOR_PORT_KEYSPOT: String(keyspotPort),
-    SIMULATOR_PORT_TESSELYS: String(tesselysPort),
-    NODE_ENV: 'production',
-  });
-  const simUrl = `http://127.0.0.1:${tesselysPort}`;
+  const simulators = await startSimulators();
+  const sim = simulators.process;
+  const simUrl = simulators.tesselysUrl;
+  const keyspotUrl = simulators.keyspotUrl;
+  const gatewayPort = await freePort();
   const mainSim: Upstream = { process: sim, url: simUrl };
-  const upstreamHeaders = { authorization: `Bearer ${TESSELYS.accessToken}`, 'x-company-token': TESSELYS.companyToken };
-  await waitFor(`${simUrl}/external/v1/leads?limit=1`, upstreamHeaders);
+  const upstreamHeaders = TESSELYS_HEADERS;
 
   // BENCH_PROFILE=1 writes a V8 CPU profile of the gateway to bench/profiles/ (for `npm run bench:profile`).
   const profileArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [];
@@ -196,30 +137,19 @@ async function main(): Promise<void> {
     extraArgs: string[] = [],
     main = 'dist/src/main.js',
   ) =>
-    startProcess([...nodeArgs, ...extraArgs, main], {
-      NODE_ENV: 'production',
-      // Its own store in a scratch directory, with a key made for this run.
-      LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-')),
-      LEADGRAPH_DATA_KEY: randomBytes(32).toString('base64'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_FORMAT: 'json',
-      API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
-      RATE_LIMIT_PER_MINUTE: '0',
-      TESSELYS_BASE_URL: simulators.tesselys,
-      KEYSPOT_BASE_URL: simulators.keyspot,
-      KEYSPOT_CLIENT_ID: KEYSPOT.clientId,
-      KEYSPOT_CLIENT_SECRET: KEYSPOT.clientSecret,
-      TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
-      TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
-      // Operation logs go to stdout, which this runner discards: logging cost stays in the measurement.
-      // BENCH_GATEWAY_ENV (JSON) overrides any of these, to compare configurations.
-      ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
-      ...env,
+    startLeadGraph({
+      port,
+      simulators,
+      nodeArgs: [...nodeArgs, ...extraArgs],
+      apiKeys: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }, adminKeyEntry(ADMIN_KEY)]),
+      env,
+      main,
     });
-  const gateway = startGateway(gatewayPort, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, {}, profileArgs);
+  const gateway = startGateway(gatewayPort, { tesselys: simUrl, keyspot: keyspotUrl }, {}, profileArgs);
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`);
+  // The read scenarios call as a tenant whose key and provider credentials live in the store (issue #20).
+  const tenantKey = await createBenchTenant(gatewayUrl, ADMIN_KEY, { tesselys: simUrl, keyspot: keyspotUrl });
   // (f): the same list work with no GraphQL and no gateway features (bench/pass-through.ts).
   const passThroughPort = await freePort();
   const passThrough = startProcess(['dist/bench/pass-through.js'], {
@@ -232,17 +162,22 @@ async function main(): Promise<void> {
   try {
     // Keyspot leads (recorded by the gateway) for (g)'s merged pages.
     for (let i = 0; i < KEYSPOT_LEADS; i++) {
-      const answer = await gql(gatewayUrl, 'mutation($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }', {
-        input: {
-          provider: 'KEYSPOT',
-          description: `Bench lead ${i}`,
-          contact: { name: `Bench ${i}`, email: `bench${i}@example.com`, phone: '+55 11 98765-4321' },
+      const answer = await gql(
+        gatewayUrl,
+        'mutation($input: CreateLeadInput!) { createLead(input: $input) { lead { id } } }',
+        {
+          input: {
+            provider: 'KEYSPOT',
+            description: `Bench lead ${i}`,
+            contact: { name: `Bench ${i}`, email: `bench${i}@example.com`, phone: '+55 11 98765-4321' },
+          },
         },
-      });
+        tenantKey,
+      );
       if (answer.errors) throw new Error(`bench createLead failed: ${JSON.stringify(answer.errors)}`);
     }
     /** Every page (up to 4) of every filter/order combination, so no cache or dedupe can help. */
-    const pageBodies = async (filters: Array<Record<string, unknown>>): Promise<string[]> => {
+    const pageBodies = async (filters: Array<Record<string, unknown>>, url = gatewayUrl, key = tenantKey): Promise<string[]> => {
       const bodies: string[] = [];
       for (const filter of filters) {
         for (const orderBy of [undefined, { field: 'TITLE', direction: 'ASC' }]) {
@@ -251,7 +186,7 @@ async function main(): Promise<void> {
             const query = `query Bench($after: String, $filter: LeadFilter, $orderBy: LeadOrder) { leads(first: 20, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${LEAD_FIELDS} } } } }`;
             const variables = { after, filter, orderBy };
             bodies.push(JSON.stringify({ query, variables }));
-            const answer = await gql(gatewayUrl, query, variables);
+            const answer = await gql(url, query, variables, key);
             if (answer.errors) throw new Error(`bench query failed: ${JSON.stringify(answer.errors)}`);
             if (!answer.data.leads.pageInfo.hasNextPage) break;
             after = answer.data.leads.pageInfo.endCursor;
@@ -262,16 +197,17 @@ async function main(): Promise<void> {
     };
     // (b): Tesselys named, so it stays the single-provider page it always measured.
     const tesselysOnly = { provider: 'TESSELYS' };
-    const listBodies = await pageBodies([
+    const listFilters = [
       tesselysOnly,
       { ...tesselysOnly, status: 'NEW' },
       { ...tesselysOnly, status: 'CONTACTED' },
       { ...tesselysOnly, search: 'a' },
-    ]);
+    ];
+    const listBodies = await pageBodies(listFilters);
     // (g): the same pages of one provider, and of the merged inbox.
     const singleBodies = await pageBodies([tesselysOnly]);
     const mergedBodies = await pageBodies([{}]);
-    const all = await gql(gatewayUrl, '{ leads(first: 100, filter: { provider: TESSELYS }) { nodes { id } } }');
+    const all = await gql(gatewayUrl, '{ leads(first: 100, filter: { provider: TESSELYS }) { nodes { id } } }', undefined, tenantKey);
     const ids: string[] = all.data.leads.nodes.map((n: { id: string }) => n.id);
     const aliasBodies = Array.from({ length: 20 }, (_, round) => {
       const picked = Array.from({ length: 10 }, (_, i) => ids[(round * 3 + i * 7) % ids.length]);
@@ -301,12 +237,12 @@ async function main(): Promise<void> {
     });
     const hotBody = JSON.stringify({ query: `query Hot { leads(first: 20) { totalCount nodes { ${LEAD_FIELDS} } } }` });
 
-    const gatewayRequest = (bodies: string[]) => {
+    const gatewayRequest = (bodies: string[], url = gatewayUrl, key = tenantKey) => {
       let next = 0;
       return {
-        url: gatewayUrl,
+        url,
         method: 'POST' as const,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         requests: [{ setupRequest: (req: any) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
       };
     };
@@ -339,8 +275,8 @@ async function main(): Promise<void> {
       target: ChildProcess = gateway,
       upstreamSim: Upstream = mainSim,
     ): Promise<Measured & { upstreamPerOp: number }> => {
-      await run({ ...options, duration: WARMUP_SECONDS });
-      const { cpuLine, ...result } = await accounted(target, () => run({ ...options, duration: SECONDS }), upstreamSim);
+      await load({ ...options, duration: WARMUP_SECONDS });
+      const { cpuLine, ...result } = await accounted(target, () => load({ ...options, duration: SECONDS }), upstreamSim);
       process.stderr.write(
         `  ${name}: ${Math.round(result.requestsPerSecond)} req/s; ${cpuLine}; gateway peak RSS so far ${peakRssMb(gateway.pid!)} MB\n`,
       );
@@ -349,7 +285,7 @@ async function main(): Promise<void> {
     // V8 needs some seconds under load to optimise the hot paths (and graphql-jit compiles on a
     // document's 2nd use): without this, (b), the first gateway scenario, measures a cold process.
     const warmGateway = () =>
-      run({ ...gatewayRequest([...listBodies, ...aliasBodies]), connections: CONNECTIONS, duration: Math.max(3, WARMUP_SECONDS * 2) });
+      load({ ...gatewayRequest([...listBodies, ...aliasBodies]), connections: CONNECTIONS, duration: Math.max(3, WARMUP_SECONDS * 2) });
 
     process.stderr.write(
       `bench: ${SECONDS}s per scenario, ${CONNECTIONS} connections, gateway node flags: ${nodeArgs.join(' ') || '(none)'}\n`,
@@ -482,7 +418,7 @@ async function main(): Promise<void> {
               databases.push(database);
               env.DATABASE_URL = database.url;
             }
-            const child = startGateway(port, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, env, [], build.main);
+            const child = startGateway(port, { tesselys: simUrl, keyspot: keyspotUrl }, env, [], build.main);
             gateways.push({ name: build.name, process: child, url: `http://127.0.0.1:${port}/graphql` });
             await waitFor(`http://127.0.0.1:${port}/healthz`);
           }
@@ -527,6 +463,66 @@ async function main(): Promise<void> {
       }
       return report;
     };
+    /**
+     * (bx) BENCH_ONLY only, with BENCH_BEFORE_DIST=<dist of another build>: (b) on this build's gateway
+     * and on that build's (started on the same simulators), alternated twice, and the ratio of their
+     * CPU per request. The other build reads as a stored tenant when it has tenants, else with the
+     * API_KEYS key (a build from before Part 2).
+     */
+    const readCostScenario = async () => {
+      const beforeDist = process.env.BENCH_BEFORE_DIST;
+      if (!beforeDist) throw new Error('(bx) needs BENCH_BEFORE_DIST=<dist of the build to compare with>');
+      const port = await freePort();
+      const hasTenants = existsSync(resolve(ROOT, beforeDist, 'src', 'tenants'));
+      const before = startLeadGraph({
+        port,
+        simulators: { tesselys: simUrl, keyspot: keyspotUrl },
+        // BENCH_BEFORE_NODE_ARGS: other node flags for the other gateway (with BENCH_BEFORE_DIST=dist, a flag comparison).
+        nodeArgs: (process.env.BENCH_BEFORE_NODE_ARGS ?? nodeArgs.join(' ')).split(' ').filter(Boolean),
+        // A build from before tenants refuses an API_KEYS entry with tenants:admin.
+        apiKeys: JSON.stringify([
+          { name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] },
+          ...(hasTenants ? [adminKeyEntry(ADMIN_KEY)] : []),
+        ]),
+        main: join(beforeDist, 'src', 'main.js'),
+      });
+      try {
+        const url = `http://127.0.0.1:${port}/graphql`;
+        await waitFor(`http://127.0.0.1:${port}/healthz`);
+        const key = hasTenants ? await createBenchTenant(url, ADMIN_KEY, { tesselys: simUrl, keyspot: keyspotUrl }) : API_KEY;
+        process.stderr.write(`  (bx) the other build reads with ${key === API_KEY ? 'the API_KEYS key' : 'a stored tenant key'}\n`);
+        // Its own cursors: their format may differ between builds (checked: every page answers without errors).
+        const otherBodies = await pageBodies(listFilters, url, key);
+        await load({
+          ...gatewayRequest([...otherBodies, ...aliasBodies], url, key),
+          connections: CONNECTIONS,
+          // Longer than this build's warm-up: this gateway has served every set-up request already.
+          duration: Math.max(6, WARMUP_SECONDS * 4),
+        });
+        const cpu = { before: 0, now: 0 };
+        const perRound: number[] = [];
+        // BENCH_ROUNDS (default 2) alternations: on a shared machine one pair proves little.
+        for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 2); round++) {
+          // Which goes first alternates (other, this, this, other, ...): neither always runs on the warmer machine.
+          const runOther = () =>
+            measure('(bx) other build, (b)', { ...gatewayRequest(otherBodies, url, key), connections: CONNECTIONS }, before);
+          const runThis = () => measure('(bx) this build, (b)', { ...gatewayRequest(listBodies), connections: CONNECTIONS });
+          const [otherRun, thisRun] = round % 2 === 0 ? [await runOther(), await runThis()] : [undefined, await runThis()];
+          const otherMeasured = otherRun ?? (await runOther());
+          cpu.before += otherMeasured.cpuUsPerOp?.target ?? 0;
+          cpu.now += thisRun.cpuUsPerOp?.target ?? 0;
+          perRound.push((thisRun.cpuUsPerOp?.target ?? 0) / Math.max(1, otherMeasured.cpuUsPerOp?.target ?? 0));
+        }
+        const ratio = cpu.now / Math.max(1, cpu.before);
+        process.stderr.write(
+          `  (bx) (b) CPU per request, this build over the other: ${ratio.toFixed(3)} (rounds ${perRound.map((r) => r.toFixed(2)).join(', ')}); ` +
+            `peak RSS this ${peakRssMb(gateway.pid!)} MB, other ${peakRssMb(before.pid!)} MB\n`,
+        );
+        return { ratio, perRound };
+      } finally {
+        await stopProcess(before);
+      }
+    };
     /** (a)–(d), (g), (k) and (s): the scenarios BENCH_ONLY may pick from, run the same way in the full bench. */
     const scenarios = {
       a: () => measure('(a) upstream', { ...upstream, connections: CONNECTIONS }, sim),
@@ -537,6 +533,12 @@ async function main(): Promise<void> {
         single: await measure('(g) one provider, leads(first: 20)', { ...gatewayRequest(singleBodies), connections: CONNECTIONS }),
         merged: await measure('(g) merged inbox, leads(first: 20)', { ...gatewayRequest(mergedBodies), connections: CONNECTIONS }),
       }),
+      f: () =>
+        measure(
+          '(f) pass-through, no GraphQL',
+          { ...gatewayRequest(listBodies), url: `http://127.0.0.1:${passThroughPort}/`, connections: CONNECTIONS },
+          passThrough,
+        ),
       k: async () => {
         // Alternated (without, with, without, with) so drift on this noisy machine hits both alike.
         const rounds: Array<[Measured & { upstreamPerOp: number }, Measured & { upstreamPerOp: number }]> = [];
@@ -554,7 +556,7 @@ async function main(): Promise<void> {
       kx: () => keyCostScenario(),
       w: async () => {
         const result = await subscriberScenario({
-          startGateway: (port, env) => startGateway(port, { tesselys: simUrl, keyspot: `http://127.0.0.1:${keyspotPort}` }, env),
+          startGateway: (port, env) => startGateway(port, { tesselys: simUrl, keyspot: keyspotUrl }, env),
           freePort,
           waitFor: (url) => waitFor(url),
           apiKey: API_KEY,
@@ -571,6 +573,7 @@ async function main(): Promise<void> {
         );
         return result;
       },
+      bx: () => readCostScenario(),
     };
     type ScenarioName = keyof typeof scenarios;
     const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -579,10 +582,20 @@ async function main(): Promise<void> {
       // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
       const chosen = only.length ? only : ['b'];
       const unknown = chosen.filter((name) => !(name in scenarios));
-      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, c, d, g, k, kx, s or w; got ${unknown.join(', ')}`);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, bx, c, d, f, g, k, kx, s or w; got ${unknown.join(', ')}`);
       if (chosen.includes('a')) await scenarios.a();
       if (chosen.some((name) => !['a', 's', 'kx', 'w'].includes(name))) await warmGateway();
-      for (const name of chosen.filter((name) => name !== 'a')) await scenarios[name as ScenarioName]();
+      // A name may repeat (BENCH_ONLY=b,g,f,b,g,f): (b)'s and (g)'s CPU over (f)'s, summed over the repeats.
+      const cpuSum = { b: 0, merged: 0, f: 0 };
+      for (const name of chosen.filter((name) => name !== 'a')) {
+        const result = await scenarios[name as ScenarioName]();
+        if (name === 'b' || name === 'f') cpuSum[name] += (result as Measured).cpuUsPerOp?.target ?? 0;
+        if (name === 'g') cpuSum.merged += (result as { merged: Measured }).merged.cpuUsPerOp?.target ?? 0;
+      }
+      if (cpuSum.f && cpuSum.b)
+        process.stderr.write(`  (b) CPU per request over (f)'s: ${(cpuSum.b / cpuSum.f).toFixed(2)} (target <= 2)\n`);
+      if (cpuSum.f && cpuSum.merged)
+        process.stderr.write(`  (g) merged inbox CPU per request over (f)'s: ${(cpuSum.merged / cpuSum.f).toFixed(2)}\n`);
       process.stderr.write(`  gateway peak RSS: ${peakRssMb(gateway.pid!)} MB\n`);
       return;
     }
@@ -592,11 +605,7 @@ async function main(): Promise<void> {
     const c = await scenarios.c();
     const d = await scenarios.d();
     const g = await scenarios.g();
-    const f = await measure(
-      '(f) pass-through, no GraphQL',
-      { ...gatewayRequest(listBodies), url: `http://127.0.0.1:${passThroughPort}/`, connections: CONNECTIONS },
-      passThrough,
-    );
+    const f = await scenarios.f();
 
     await control(simUrl, 'latency', { ms: 20 });
     const rate = Math.max(1, Math.round(b.requestsPerSecond * 0.7));
@@ -628,7 +637,7 @@ async function main(): Promise<void> {
       {
         url: gatewayUrl,
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tenantKey}` },
         bodies: listBodies,
         rate,
         seconds: SECONDS,
@@ -698,6 +707,8 @@ async function main(): Promise<void> {
         d_upstream_calls_per_operation: d.upstreamPerOp,
         f_over_a: f.requestsPerSecond / a.requestsPerSecond,
         b_over_f: b.requestsPerSecond / f.requestsPerSecond,
+        b_cpu_over_f_cpu: (b.cpuUsPerOp?.target ?? 0) / Math.max(1, f.cpuUsPerOp?.target ?? 0),
+        g_merged_cpu_over_f_cpu: (g.merged.cpuUsPerOp?.target ?? 0) / Math.max(1, f.cpuUsPerOp?.target ?? 0),
         k_cpu_with_key_over_without: k.cpuRatio,
         g_merged_over_single: g.merged.requestsPerSecond / g.single.requestsPerSecond,
         s_submit_p99_over_create_p99_sqlite: submit.ratios.sqlite_p99_over_create,
@@ -740,6 +751,7 @@ async function main(): Promise<void> {
       `(e) added latency: p50 ${results.e.addedP50Ms.toFixed(1)} ms, p99 ${results.e.addedP99Ms.toFixed(1)} ms`,
       `(e) the same for (f)'s pass-through at ${passThroughRate} req/s (70% of its maximum): p50 ${results.e.passThrough.addedP50Ms.toFixed(1)} ms, p99 ${results.e.passThrough.addedP99Ms.toFixed(1)} ms`,
       `(b) against (f), the same list without GraphQL: ${results.ratios.b_over_f.toFixed(2)}`,
+      `gateway CPU per request over (f)'s (target <= 2): (b) ${results.ratios.b_cpu_over_f_cpu.toFixed(2)}, (g) merged inbox ${results.ratios.g_merged_cpu_over_f_cpu.toFixed(2)}`,
       `(k) gateway CPU per createLead with a key over without: ${k.cpuRatio.toFixed(3)} (target <= 1.10)`,
       `(s) provider at 500 ms, submitLead over createLead: req/s SQLite ${submit.ratios.sqlite_rps_over_create.toFixed(2)}, PostgreSQL ${submit.ratios.postgres_rps_over_create.toFixed(2)}; ` +
         `p99 at ${SUBMIT_RATE} req/s SQLite ${submit.ratios.sqlite_p99_over_create.toFixed(3)}, PostgreSQL ${submit.ratios.postgres_p99_over_create.toFixed(3)} (target: far below 1)`,
@@ -749,7 +761,7 @@ async function main(): Promise<void> {
         `${[...w.many.lastMs].sort((x, y) => x - y)[Math.floor(w.many.lastMs.length / 2)]!.toFixed(1)} ms (median of ${w.many.lastMs.length}), ` +
         `${w.fanOutRatio.toFixed(1)}x the same with one subscriber`,
       `CPU µs/op: the serving process's CPU (all threads) per request; (a)'s is the simulator's own`,
-      `gateway peak RSS: ${results.gatewayPeakRssMb} MB`,
+      `gateway peak RSS: ${results.gatewayPeakRssMb} MB (target <= 150)`,
       `results: bench/results.json`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
