@@ -1,7 +1,8 @@
 /**
- * Announcements over Redis pub/sub (REDIS_URL set): PUBLISH on the command client, SUBSCRIBE on
- * the connection's subscriber client, one channel under the deployment's key prefix. ioredis
- * resubscribes by itself after a reconnection; what was published meanwhile is lost (announcer.ts).
+ * Announcements over Redis pub/sub (REDIS_URL set): PUBLISH on the command client, listening on
+ * the connection's shared subscriber (redis-connection.ts), one channel under the deployment's key
+ * prefix. ioredis resubscribes by itself after a reconnection; what was published meanwhile is lost
+ * (announcer.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
@@ -38,14 +39,12 @@ export class RedisAnnouncer implements Announcer {
     this.handlers.push(handler);
     if (this.subscribed) return;
     this.subscribed = true;
-    const subscriber = this.redis.subscriber();
-    subscriber.on('message', (channel: string, text: string) => {
-      if (channel !== this.channel) return;
+    const { subscribed } = this.redis.listen(this.channel, (text) => {
       const message = decodeAnnouncement(text);
       if (!message) return void this.logger.warn({ bytes: text.length }, 'unreadable announcement dropped');
       for (const each of this.handlers) each(message.announcement);
     });
-    subscriber.subscribe(this.channel).then(
+    subscribed.then(
       () => this.logger.info({}, 'announcements: subscribed to Redis'),
       (error: unknown) => this.logger.warn({ err: error }, 'announcements not subscribed'),
     );

@@ -1,8 +1,9 @@
 /**
  * The change feed's settings, from the environment (DESIGN.md Part 2, "Change feed"): how often a
- * listing provider is polled and how much of its listing a poll scans, the bounds on subscription
- * sockets, and the Redis that fans events out to every replica. A bad value is a problem line that
- * stops start-up, naming the variable and never quoting it.
+ * listing provider is polled and how much of its listing a poll scans, and the bounds on
+ * subscription sockets. A bad value is a problem line that stops start-up, naming the variable and
+ * never quoting it. The Redis that fans events out to every replica is the gateway's one connection
+ * (REDIS_URL and REDIS_KEY_PREFIX, src/redis/redis-settings.ts).
  */
 import { wholeNumberReader } from '../config/whole-number-variable';
 
@@ -26,10 +27,6 @@ export interface ChangeFeedSettings {
   maxBufferedBytes: number;
   /** How often open sockets' keys are identified again (a revoked key's sockets close within this plus the key cache). */
   keyCheckMs: number;
-  /** REDIS_URL: when set, events reach subscribers on every replica through Redis, and one replica polls per tenant × provider. */
-  redisUrl: string | undefined;
-  /** REDIS_KEY_PREFIX: names the Redis channel, so deployments sharing one Redis never hear each other. */
-  redisPrefix: string;
 }
 
 export const DEFAULT_CHANGE_FEED_SETTINGS: ChangeFeedSettings = {
@@ -41,18 +38,12 @@ export const DEFAULT_CHANGE_FEED_SETTINGS: ChangeFeedSettings = {
   maxQueuedEvents: 500,
   maxBufferedBytes: 1024 * 1024,
   keyCheckMs: 2_500,
-  redisUrl: undefined,
-  redisPrefix: 'leadgraph:',
 };
 
 export function readChangeFeedSettings(env: NodeJS.ProcessEnv): { settings: ChangeFeedSettings; problems: string[] } {
   const problems: string[] = [];
   const read = wholeNumberReader(env, problems);
   const d = DEFAULT_CHANGE_FEED_SETTINGS;
-  const redisUrl = env.REDIS_URL?.trim() || undefined;
-  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
-  const redisPrefix = env.REDIS_KEY_PREFIX?.trim() || d.redisPrefix;
-  if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) problems.push('REDIS_KEY_PREFIX must be 1-64 letters, digits, _ : . -');
   const settings: ChangeFeedSettings = {
     pollIntervalMs: read('LEAD_POLL_INTERVAL_MS', d.pollIntervalMs, 10, 24 * 60 * 60 * 1000, 'milliseconds'),
     pollMaxLeads: read('LEAD_POLL_MAX_LEADS', d.pollMaxLeads, 1, 1_000, 'leads'),
@@ -62,8 +53,6 @@ export function readChangeFeedSettings(env: NodeJS.ProcessEnv): { settings: Chan
     maxQueuedEvents: read('SUBSCRIPTION_MAX_QUEUED_EVENTS', d.maxQueuedEvents, 1, 100_000, 'events'),
     maxBufferedBytes: read('SUBSCRIPTION_MAX_BUFFERED_BYTES', d.maxBufferedBytes, 1_024, 1024 * 1024 * 1024, 'bytes'),
     keyCheckMs: read('SUBSCRIPTION_KEY_CHECK_MS', d.keyCheckMs, 10, 5_000, 'milliseconds'),
-    redisUrl,
-    redisPrefix,
   };
   return { settings, problems };
 }

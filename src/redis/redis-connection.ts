@@ -1,6 +1,8 @@
 /**
  * The one Redis connection of a gateway process (REDIS_URL): a command client for shared rate
- * limits and publishing, and a subscriber client (Redis needs one of its own) opened on first use.
+ * limits and publishing, and a subscriber client (Redis needs one of its own) opened on first use
+ * and shared by every listener (announcements, the change feed): listen() routes each message to
+ * the handlers of its channel only, so listeners never see, or take, each other's messages.
  *
  * Contracts:
  * - Never blocks or fails start-up or a request: a command while Redis is away fails at once
@@ -31,6 +33,8 @@ export class RedisConnection {
   /** For commands (rate limits, PUBLISH). */
   readonly client: Redis;
   private subscriberClient: Redis | undefined;
+  /** The handlers of each subscribed channel (a key()'d name). */
+  private readonly channels = new Map<string, Set<(message: string) => void>>();
   /** Undefined until the first connection attempt ends, so that one is logged either way. */
   private state: RedisHealth | undefined;
   /** The code of the failure that made it `down` (e.g. ECONNREFUSED), for /readyz. */
@@ -87,16 +91,50 @@ export class RedisConnection {
     return () => this.listeners.delete(listener);
   }
 
-  /** The client for SUBSCRIBE, opened on first use; it resubscribes by itself after a reconnection. */
-  subscriber(): Redis {
+  /**
+   * Calls `handler` with every message published on `channel` (a key()'d name) from now on.
+   * `subscribed` settles once Redis confirmed the SUBSCRIBE: during an outage, once it is back
+   * (the subscriber resubscribes by itself after every reconnection). stop() removes the handler,
+   * and unsubscribes the channel when it was the last one.
+   */
+  listen(channel: string, handler: (message: string) => void): { subscribed: Promise<void>; stop(): void } {
+    const subscriber = this.subscriber();
+    let handlers = this.channels.get(channel);
+    if (!handlers) this.channels.set(channel, (handlers = new Set()));
+    const own = handlers;
+    own.add(handler);
+    return {
+      subscribed: subscriber.subscribe(channel).then(() => undefined),
+      stop: () => {
+        if (!own.delete(handler) || own.size > 0 || this.channels.get(channel) !== own) return;
+        this.channels.delete(channel);
+        if (!this.closed) subscriber.unsubscribe(channel).catch(() => undefined);
+      },
+    };
+  }
+
+  /** The client for SUBSCRIBE, opened on first use, with one message listener routing by channel. */
+  private subscriber(): Redis {
     if (this.closed) throw new Error('the Redis connection is closed');
     if (!this.subscriberClient) {
       // Queued while disconnected: a subscription made during an outage starts once Redis is back.
       this.subscriberClient = new Redis(this.settings.url, { ...this.baseOptions(), enableOfflineQueue: true, maxRetriesPerRequest: null });
       // Its failures are the command client's too (same server): counted there, not logged twice.
       this.subscriberClient.on('error', () => undefined);
+      this.subscriberClient.on('message', (channel: string, message: string) => this.deliver(channel, message));
     }
     return this.subscriberClient;
+  }
+
+  private deliver(channel: string, message: string): void {
+    for (const handler of [...(this.channels.get(channel) ?? [])]) {
+      try {
+        handler(message);
+      } catch (error) {
+        // Thrown inside ioredis's reply parser it would break the connection: one handler's fault stays its own.
+        this.logger.error({ err: error }, 'redis message handler failed');
+      }
+    }
   }
 
   /** `key` under this deployment's prefix. */
@@ -108,6 +146,7 @@ export class RedisConnection {
     if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
+    this.channels.clear();
     await Promise.all([this.client, this.subscriberClient].map((client) => client && quit(client)));
   }
 

@@ -161,6 +161,11 @@ async function assemble(
     metrics.redisUp(false);
     redis.onHealth((health) => metrics.redisUp(health === 'up'));
   }
+  // The change feed's bus: shared through that connection with Redis (so one replica polls per
+  // tenant × provider, below), else this process's own. Made before the connection's first attempt
+  // ends, so an outage from the start is logged by it too; closed after the feed, before Redis.
+  const bus: LeadEventBus = redis ? new RedisLeadEventBus(redis, logger) : new LocalLeadEventBus(logger);
+  closers.push(() => bus.close());
 
   // Connections record (and read back) the leads they create on providers without a read API.
   const directory = new ProviderDirectory(modules, { ...deps, leadRecords: store.leadRecords });
@@ -185,10 +190,6 @@ async function assemble(
   const feedSettings = readChangeFeedSettings(options.env ?? process.env);
   if (feedSettings.problems.length > 0) throw new ConfigError(feedSettings.problems);
   const changeFeedSettings = feedSettings.settings;
-  const bus: LeadEventBus = changeFeedSettings.redisUrl
-    ? new RedisLeadEventBus(changeFeedSettings.redisUrl, changeFeedSettings.redisPrefix, logger)
-    : new LocalLeadEventBus(logger);
-  closers.push(() => bus.close());
   const feed = new ChangeFeed({
     bus,
     logger,

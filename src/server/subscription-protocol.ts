@@ -8,11 +8,14 @@
  *   the payload at most MAX_INIT_PAYLOAD_BYTES. Admission as over HTTP (identify, rate limit
  *   `key:<tenant>:<name>`); a missing or unknown key closes with 4401, a rate-limited one with
  *   4429, a key without `leads:read` with 4403, a key with `maxSocketsPerKey` sockets open already
- *   with 4429.
+ *   with 4429, and a tenant key the store must identify while the store does not answer with 1013
+ *   (Try Again Later: the key may well be valid).
  * - subscribe: only subscription operations (queries and mutations belong to HTTP POST, where every
  *   Apollo plugin runs); each spends one request of the key's rate limit; parse limits, validation
  *   rules and the operation check (scopes, cost) are the pipeline's; at most
- *   `maxSubscriptionsPerSocket` at once. A refusal is an `error` message for that subscription.
+ *   `maxSubscriptionsPerSocket` at once. A refusal is an `error` message for that subscription,
+ *   with the pipeline's code (e.g. STORE_UNAVAILABLE with `retryAfterSeconds`); an unknown key
+ *   also closes the socket with 4401.
  * - Every `keyCheckMs`, each open socket's key is identified again (the key cache bounds how stale
  *   that is, at most 5 s): a revoked key's sockets close with 4401, one that lost `leads:read` with 4403.
  * - A subscriber whose socket holds more than `maxBufferedBytes` unsent, or lets
@@ -39,7 +42,7 @@ import type { Logger } from '../logging/logger';
 import { presentedKey } from '../security/api-keys';
 import type { CallerIdentifier } from '../security/caller-identifier';
 import { Scope, type Caller } from '../security/scopes';
-import type { SecurityPipeline } from '../security/security-pipeline';
+import type { Refusal, SecurityPipeline } from '../security/security-pipeline';
 import { formatGatewayError } from './error-formatting';
 import type { SocketExtra } from './websocket-transport';
 
@@ -50,6 +53,8 @@ export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_TOO_MANY = 4429;
 export const CLOSE_SLOW_CONSUMER = 1008;
+/** RFC 6455's "Try Again Later": the store cannot identify the key now. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** Where the protocol reports what it did (metrics). */
 export interface SubscriptionObserver {
@@ -128,8 +133,7 @@ export class SubscriptionProtocol {
     const headers = credentialHeaders(params?.authorization);
     const admission = await this.deps.pipeline.admit({ headers, remoteAddress: request.socket.remoteAddress, requestId });
     if (!admission.admitted) {
-      const { status } = admission.refusal;
-      socket.close(status === 429 ? CLOSE_TOO_MANY : CLOSE_UNAUTHORIZED, status === 429 ? 'Too many requests' : 'Unauthorized');
+      socket.close(...closeFor(admission.refusal));
       return false;
     }
     // Gone while it was being admitted: its close was handled already, so nothing may be registered.
@@ -184,7 +188,8 @@ export class SubscriptionProtocol {
     });
     if (!admission.admitted) {
       if (admission.refusal.status === 401) extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
-      return [refusal(admission.refusal.message, admission.refusal.code)];
+      const { message, code, retryAfterSeconds } = admission.refusal;
+      return [refusal(message, code, retryAfterSeconds !== undefined ? { retryAfterSeconds } : {})];
     }
     let document: DocumentNode;
     try {
@@ -293,6 +298,13 @@ function credentialHeaders(authorization: unknown): Record<string, string> {
   return /^Bearer\s/i.test(authorization) ? { authorization } : { 'x-api-key': authorization };
 }
 
-function refusal(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
+function refusal(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** The close code and reason of a connection the pipeline refused (reasons stay under 123 bytes). */
+function closeFor(refusal: Refusal): [number, string] {
+  if (refusal.status === 429) return [CLOSE_TOO_MANY, 'Too many requests'];
+  if (refusal.status === 503) return [CLOSE_TRY_AGAIN_LATER, 'Try again later: the store cannot check the API key now'];
+  return [CLOSE_UNAUTHORIZED, 'Unauthorized'];
 }

@@ -3,9 +3,11 @@
  * machine's server keeps running): reads of a live provider are still served; submitLead and
  * createLead with an idempotency key answer STORE_UNAVAILABLE and send nothing, rather than accept
  * what cannot be stored; a tenant key the gateway has seen keeps its last answer, one it has not is
- * refused 503 STORE_UNAVAILABLE (only the store can tell it from a made-up one); /readyz reports
+ * refused 503 STORE_UNAVAILABLE (only the store can tell it from a made-up one), and its
+ * subscription socket closed 1013 Try Again Later (not 4401: it may be valid); /readyz reports
  * the store down. The store back: accepted again.
  */
+import { subscribeFeed } from '../change-feed/feed-client';
 import { eventually } from '../support/eventually';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase } from '../support/test-database';
@@ -69,6 +71,9 @@ test('store lost: reads served (a tenant key seen before too), submissions, keye
   expect(unknown.status).toBe(503);
   expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', retryAfterSeconds: 5 });
   expect(unknown.headers.get('retry-after')).toBe('5');
+  const socket = subscribeFeed(stack.gateway.url, `Bearer ${unseen}`);
+  expect(await socket.closed).toBe(1013);
+  await socket.dispose();
 
   const read = await stack.gql(READ, undefined, as(CRM));
   expect(read.errors).toBeUndefined();
