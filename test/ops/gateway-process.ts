@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { scratchStoreEnv } from '../support/test-database';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -39,6 +39,8 @@ export function compileGateway(): CompiledGateway {
   const done = join(shared, '.complete');
   const lock = `${shared}.lock`;
   const deadline = Date.now() + 300_000;
+  // The lock is made beside the folder, non-recursively (that is what makes it a lock): its parent first.
+  mkdirSync(dirname(shared), { recursive: true });
   while (!existsSync(done)) {
     if (tryLock(lock)) {
       try {
