@@ -363,7 +363,7 @@ async function assemble(
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const servesWebApp = config.webApp !== 'never' && webAppBuilt(webRoot);
   if (config.webApp === 'always' && !servesWebApp)
-    throw new ConfigError([`SERVE_WEB=true but the inbox is not built (no ${webRoot}/index.html): run npm run build`]);
+    throw new ConfigError([`SERVE_WEB=true but the inbox is not built (no ${webRoot}/index.html): run npm run build:web`]);
   let opsUrl: string | undefined;
   const opsPort = options.opsPort ?? config.server.opsPort;
   if (opsPort === undefined) {

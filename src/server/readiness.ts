@@ -72,7 +72,8 @@ export interface ReadinessOptions {
 export const STORE_UP: DependencyState = { status: 'up', detail: 'submissions and keyed creates are accepted' };
 export const STORE_DOWN: DependencyState = {
   status: 'down',
-  detail: 'submitLead and keyed createLead answer STORE_UNAVAILABLE; provider reads are still served',
+  detail:
+    'submitLead, keyed createLead and reads of Keyspot leads (kept in the store) answer STORE_UNAVAILABLE; reads of Tesselys are still served',
 };
 
 export interface ReadinessCheck {

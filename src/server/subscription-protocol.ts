@@ -25,6 +25,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   specifiedRules,
@@ -43,6 +44,7 @@ import { presentedKey } from '../security/api-keys';
 import type { CallerIdentifier } from '../security/caller-identifier';
 import { Scope, type Caller } from '../security/scopes';
 import type { Refusal, SecurityPipeline } from '../security/security-pipeline';
+import { SubscriptionRootDirectivesRule } from '../security/subscription-root-directives.rule';
 import { formatGatewayError } from './error-formatting';
 import type { SocketExtra } from './websocket-transport';
 
@@ -94,7 +96,7 @@ export class SubscriptionProtocol {
   private recheck: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: SubscriptionProtocolDeps) {
-    this.validationRules = [...specifiedRules, ...deps.pipeline.validationRules];
+    this.validationRules = [...specifiedRules, SubscriptionRootDirectivesRule, ...deps.pipeline.validationRules];
   }
 
   /** The graphql-ws server options. */
@@ -163,6 +165,10 @@ export class SubscriptionProtocol {
   ) {
     const state = this.states.get(extra.socket);
     if (!state) return [refusal('Not connected', ErrorCode.UNAUTHENTICATED)];
+    // An id completed by the client while its subscribe is still being checked: graphql-ws lets the
+    // id in again, but the first would then run with nothing left to end it. Refused until it ends.
+    if (state.running.has(id))
+      return [refusal(`Subscription ${id.slice(0, 64)} is still ending; use another id`, ErrorCode.BAD_USER_INPUT)];
     if (state.running.size >= this.deps.settings.maxSubscriptionsPerSocket)
       return [refusal(`At most ${this.deps.settings.maxSubscriptionsPerSocket} subscriptions run at once on one socket`, 'RATE_LIMITED')];
     // The slot is taken before anything asynchronous: subscribe messages are handled concurrently.
@@ -205,6 +211,10 @@ export class SubscriptionProtocol {
       return [
         refusal('Only subscriptions run over WebSocket; send queries and mutations with HTTP POST /graphql', ErrorCode.BAD_USER_INPUT),
       ];
+    // Coerced here, as Apollo does over HTTP, so a bad value is the client's BAD_USER_INPUT (graphql-js's
+    // subscribe would report it as an error without a code, which is masked as internal).
+    const coerced = getVariableValues(this.deps.schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+    if (coerced.errors) return coerced.errors.map((error) => this.validationError(error, ErrorCode.BAD_USER_INPUT));
     const requestId = `${state.requestId}/${id.slice(0, 64)}`;
     const base = this.deps.context({ requestId, caller: admission.caller ?? state.caller, headers: {}, signal });
     const socket = extra.socket;
@@ -233,11 +243,11 @@ export class SubscriptionProtocol {
   }
 
   /** A validation error as Apollo would answer it: its code, and no schema hints in production. */
-  private validationError(error: GraphQLError): GraphQLError {
+  private validationError(error: GraphQLError, code = 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {
     const message = this.deps.production ? error.message.replace(/ Did you mean .*$/, '') : error.message;
     return new GraphQLError(message, {
       nodes: error.nodes ?? null,
-      extensions: { ...error.extensions, code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: { ...error.extensions, code: error.extensions.code ?? code },
     });
   }
 

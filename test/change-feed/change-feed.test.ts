@@ -260,3 +260,62 @@ test('a subscriber that stops reading is dropped, not buffered without bound', a
   await closed;
   expect(await metricValue(stack.gateway.url, 'leadgraph_subscription_slow_consumers_dropped_total')).toBe(1);
 });
+
+/** A raw graphql-ws socket, acknowledged, so a test can send what no well-behaved client would. */
+async function rawSocket(authorization: string): Promise<{ socket: WebSocket; messages: Array<Record<string, unknown>> }> {
+  const socket = new WebSocket(wsUrl(stack.gateway.url), 'graphql-transport-ws');
+  const messages: Array<Record<string, unknown>> = [];
+  socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>));
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } }));
+  await new Promise((resolve) => socket.once('message', resolve));
+  return { socket, messages };
+}
+
+async function untilMessage(messages: Array<Record<string, unknown>>, id: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 100_000; i++) {
+    const found = messages.find((message) => message.id === id);
+    if (found) return found;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`no message for ${id}`);
+}
+
+test('a hostile subscriber cannot leave subscriptions behind or break its socket: @skip on the root field, bad variables, an id reused while its first subscribe is checked', async () => {
+  const { socket, messages } = await rawSocket(bearer(READER));
+  const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+  const subscribe = (id: string, query: string, variables?: Record<string, unknown>) =>
+    socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } }));
+  subscribe('skipped', 'subscription { leadEvents @skip(if: true) { type } }');
+  expect(await untilMessage(messages, 'skipped')).toMatchObject({
+    type: 'error',
+    payload: [expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })],
+  });
+  subscribe('bad-variables', 'subscription F($f: LeadEventFilter) { leadEvents(filter: $f) { type } }', { f: { provider: 'NOPE' } });
+  expect(await untilMessage(messages, 'bad-variables')).toMatchObject({
+    type: 'error',
+    payload: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })],
+  });
+  // subscribe / complete / subscribe again with the same id, before the first is admitted: the last one
+  // is refused (the first still holds its id); none may keep running past its complete.
+  // Corked, so the gateway reads them in one chunk and handles each before any admission answers.
+  const tcp = (socket as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+  tcp.cork();
+  for (let i = 0; i < 10; i++) {
+    subscribe('reused', 'subscription { leadEvents { type } }');
+    socket.send(JSON.stringify({ id: 'reused', type: 'complete' }));
+  }
+  subscribe('reused', 'subscription { leadEvents { type } }');
+  tcp.uncork();
+  expect(await untilMessage(messages, 'reused')).toMatchObject({ type: 'error' });
+  subscribe('watch', 'subscription { leadEvents { type lead { id } } }');
+  const id = await createTesselysLead(WRITER, 'Feed: hostile subscriber');
+  for (let i = 0; !messages.some((m) => m.id === 'watch' && JSON.stringify(m).includes(id)); i++) {
+    if (i > 100_000) throw new Error('the event never arrived');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  expect(await metricValue(stack.gateway.url, 'leadgraph_subscriptions_open')).toBe(1);
+  socket.close();
+  expect(await closed).toBe(1005);
+  expect(stack.logs.records().filter((record) => (record.level as number) >= 50)).toEqual([]);
+});

@@ -4,7 +4,8 @@
  * createLead with an idempotency key answer STORE_UNAVAILABLE and send nothing, rather than accept
  * what cannot be stored; a tenant key the gateway has seen keeps its last answer, one it has not is
  * refused 503 STORE_UNAVAILABLE (only the store can tell it from a made-up one), and its
- * subscription socket closed 1013 Try Again Later (not 4401: it may be valid); /readyz reports
+ * subscription socket closed 1013 Try Again Later (not 4401: it may be valid); reads of Keyspot's
+ * leads (the store's records) answer STORE_UNAVAILABLE, not an internal error; /readyz reports
  * the store down. The store back: accepted again.
  */
 import { subscribeFeed } from '../change-feed/feed-client';
@@ -78,6 +79,11 @@ test('store lost: reads served (a tenant key seen before too), submissions, keye
   const read = await stack.gql(READ, undefined, as(CRM));
   expect(read.errors).toBeUndefined();
   expect(read.data!.leads.totalCount).toBeGreaterThan(0);
+  // Keyspot's leads are read from the store's records: the listing of every provider cannot be whole.
+  for (const query of ['{ leads(first: 2) { totalCount } }', '{ lead(id: "keyspot:never-recorded") { id } }']) {
+    const withKeyspot = await stack.gql(query, undefined, as(CRM));
+    expect(withKeyspot.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', retryAfterSeconds: 5 });
+  }
 
   // A create without a key needs no store on Tesselys (it keeps no record there): still served.
   const plain = await stack.gql(KEYED_CREATE, { input: tesselysInput(uniqueText('plain while down')) }, as(CRM));
@@ -95,7 +101,11 @@ test('store lost: reads served (a tenant key seen before too), submissions, keye
   expect(down.body).toMatchObject({
     status: 'not_ready',
     reason: 'store_unreachable',
-    store: { status: 'down', detail: 'submitLead and keyed createLead answer STORE_UNAVAILABLE; provider reads are still served' },
+    store: {
+      status: 'down',
+      detail:
+        'submitLead, keyed createLead and reads of Keyspot leads (kept in the store) answer STORE_UNAVAILABLE; reads of Tesselys are still served',
+    },
   });
   expect((await fetch(`${stack.gateway.url}/healthz`)).status).toBe(200);
 

@@ -132,6 +132,6 @@ test('SERVE_WEB=true without a build stops start-up, naming the variable; a bad 
     webRoot: join(webRoot, 'nowhere'),
   });
   await expect(missing).rejects.toThrow(ConfigError);
-  await expect(missing).rejects.toThrow(/SERVE_WEB=true but the inbox is not built/);
+  await expect(missing).rejects.toThrow(/SERVE_WEB=true but the inbox is not built .*: run npm run build:web$/);
   await expect(start({ SERVE_WEB: 'yes' })).rejects.toThrow(/SERVE_WEB must be true or false/);
 });

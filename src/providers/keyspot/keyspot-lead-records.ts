@@ -2,8 +2,12 @@
  * Keyspot has no read API, so the gateway keeps its own record of every Keyspot lead it created,
  * for one tenant, from Keyspot's answer (DESIGN.md Part 2, "The lead record"). Only leads created
  * through this gateway are there. What is stored is Keyspot's own lead payload (encrypted by the
- * store), so a read maps it exactly as the create answer was mapped.
+ * store), so a read maps it exactly as the create answer was mapped. A read the store cannot answer
+ * is STORE_UNAVAILABLE (retry later, or list another provider), never an internal error.
  */
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../errors/error-codes';
+import { STORE_RETRY_AFTER_SECONDS } from '../../errors/store-unavailable.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { Lead } from '../../leads/types/lead.type';
 import type { LeadRecordRepository } from '../../store';
@@ -37,7 +41,7 @@ export class KeyspotLeadRecords {
 
   /** Keyspot's payload for the lead, or undefined when this tenant never created it through the gateway. */
   async payload(providerLeadId: string): Promise<unknown> {
-    return (await this.repository.get(this.tenant, LeadProvider.KEYSPOT, providerLeadId))?.lead;
+    return (await storeRead(() => this.repository.get(this.tenant, LeadProvider.KEYSPOT, providerLeadId)))?.lead;
   }
 
   /**
@@ -46,12 +50,27 @@ export class KeyspotLeadRecords {
    */
   async list(query: LeadListQuery, window: ProviderWindow): Promise<RecordedPage> {
     if (query.search !== undefined) return { payloads: [], total: 0 };
-    const page = await this.repository.list(this.tenant, LeadProvider.KEYSPOT, {
-      ...(query.status !== undefined ? { status: query.status } : {}),
-      orderBy: { field: query.orderBy, direction: query.direction },
-      offset: window.offset,
-      limit: window.limit,
-    });
+    const page = await storeRead(() =>
+      this.repository.list(this.tenant, LeadProvider.KEYSPOT, {
+        ...(query.status !== undefined ? { status: query.status } : {}),
+        orderBy: { field: query.orderBy, direction: query.direction },
+        offset: window.offset,
+        limit: window.limit,
+      }),
+    );
     return { payloads: page.items.map((item) => item.lead), total: page.totalCount };
+  }
+}
+
+/** The store's answer, or STORE_UNAVAILABLE when it gives none (the driver's message, which may quote values, is dropped). */
+async function storeRead<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof GraphQLError) throw error;
+    throw new GraphQLError(
+      `The gateway's store cannot be reached, and Keyspot leads are read from it: retry in ${STORE_RETRY_AFTER_SECONDS} s, or list another provider.`,
+      { extensions: { code: ErrorCode.STORE_UNAVAILABLE, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS } },
+    );
   }
 }
