@@ -20,6 +20,7 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 import { STORE_RETRY_AFTER_SECONDS, StoreUnavailableError } from '../errors/store-unavailable.error';
 import type { Logger } from '../logging/logger';
+import { LogBudget } from '../logging/log-budget';
 import { presentedKey } from './api-keys';
 import type { CallerIdentifier } from './caller-identifier';
 import { checkOperationCost } from './operation-cost';
@@ -106,8 +107,17 @@ export class SecurityPipeline {
     });
   }
 
+  /** Refusals are caused at will by callers: their warnings are budgeted (src/logging/log-budget.ts). */
+  private readonly refusalLog = new LogBudget();
+
+  private warnRefused(why: string, fields: Record<string, unknown>): void {
+    const turn = this.refusalLog.take(why);
+    if (!turn.write) return;
+    this.deps.logger.warn(turn.suppressed > 0 ? { ...fields, suppressed: turn.suppressed } : fields, `request refused: ${why}`);
+  }
+
   async admit(request: AdmissionRequest): Promise<Admission> {
-    const { identifier, limiter, logger } = this.deps;
+    const { identifier, limiter } = this.deps;
     const authorization = request.headers.authorization;
     const key = identifier.open
       ? undefined
@@ -120,7 +130,7 @@ export class SecurityPipeline {
       caller = identifier.open ? ANONYMOUS_CALLER : key ? await identifier.identify(key) : undefined;
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      logger.warn({ requestId: request.requestId, code: error.code }, 'request refused: store unavailable to identify the key');
+      this.warnRefused('store unavailable to identify the key', { requestId: request.requestId, code: error.code });
       return {
         admitted: false,
         refusal: {
@@ -134,10 +144,11 @@ export class SecurityPipeline {
     const bucket = caller && !caller.anonymous ? `key:${caller.tenant}:${caller.name}` : `ip:${request.remoteAddress ?? 'unknown'}`;
     const decision = await limiter.take(bucket);
     if (!decision.allowed) {
-      logger.warn(
-        { requestId: request.requestId, caller: caller?.name ?? null, retryAfterSeconds: decision.retryAfterSeconds },
-        'request refused: rate limited',
-      );
+      this.warnRefused('rate limited', {
+        requestId: request.requestId,
+        caller: caller?.name ?? null,
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
       return {
         admitted: false,
         refusal: {
@@ -150,7 +161,7 @@ export class SecurityPipeline {
     }
     if (caller) return { admitted: true, caller };
     if (request.keyOptional) return { admitted: true, caller: undefined };
-    logger.warn({ requestId: request.requestId, reason: key ? 'unknown key' : 'no key' }, 'request refused: unauthenticated');
+    this.warnRefused('unauthenticated', { requestId: request.requestId, reason: key ? 'unknown key' : 'no key' });
     return {
       admitted: false,
       refusal: {

@@ -77,6 +77,17 @@ describe('over HTTP', () => {
     expect(stack.logs.records().some((r) => r.msg === 'request refused: rate limited' && r.caller === null)).toBe(true);
   });
 
+  test('a flood of refusals writes a bounded number of warnings, not one per request', async () => {
+    const flood = 60;
+    const statuses = await Promise.all(
+      Array.from({ length: flood }, async () => (await http.gql(stack, PROVIDERS, undefined, bearer(CRM_KEY))).status),
+    );
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(flood - 2);
+    const warned = stack.logs.records().filter((r) => r.msg === 'request refused: rate limited').length;
+    expect(warned).toBeGreaterThan(0);
+    expect(warned).toBeLessThan(flood - 2);
+  });
+
   test('the landing page needs no key but is rate limited by IP', async () => {
     const landing = () => http.fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
     const statuses = [(await landing()).status, (await landing()).status, (await landing()).status];
