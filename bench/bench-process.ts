@@ -38,14 +38,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `node <args>` from `cwd` (default the root), stdout discarded (operation logs stay in the measurement), stderr shown. */
-export function startProcess(args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * `node <args>` from `cwd` (default the root), stdout discarded (operation logs stay in the measurement), stderr shown.
+ * `inherit: 'path-only'` gives the child `env` and PATH alone, so nothing in the caller's shell (a DATABASE_URL, say) reaches it.
+ */
+export function startProcess(args: string[], env: Record<string, string>, cwd = ROOT, inherit: 'all' | 'path-only' = 'all'): ChildProcess {
+  const base = inherit === 'all' ? process.env : { PATH: process.env.PATH ?? '' };
+  return spawn(process.execPath, args, { cwd, env: { ...base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Resolves once `url` answers 2xx (10 s at most). */
-export async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+/** Resolves once `url` answers 2xx (`timeoutMs`, default 10 s, at most). */
+export async function waitFor(url: string, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<void> {
+  for (let attempt = 0; attempt < timeoutMs / 100; attempt++) {
     try {
       const res = await fetch(url, { headers });
       if (res.ok) return;

@@ -14,22 +14,29 @@
  *
  * BENCH_SECONDS (default 10) per step, BENCH_CONNECTIONS (default 24, a multiple of 1, 2 and 3).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { createBenchDatabase } from './bench-database';
+import {
+  cpuSeconds,
+  freePort,
+  KEYSPOT,
+  ROOT,
+  startProcess,
+  startScriptNodeFlags,
+  TESSELYS,
+  TESSELYS_HEADERS,
+  waitFor,
+} from './bench-process';
 
-const ROOT = join(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 24);
 const REDIS_URL = process.env.BENCH_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
-const TESSELYS = { accessToken: 'tsl_demo_access_token', companyToken: 'tsl_demo_company_token' };
-const KEYSPOT = { clientId: 'ks_demo_client', clientSecret: 'ks_demo_secret' };
 const API_KEY = `bench-${randomBytes(12).toString('hex')}`;
 const PREFIX = `leadgraph-bench:${randomBytes(6).toString('hex')}:`;
 
@@ -42,46 +49,6 @@ interface Step {
   errors: number;
   /** CPU µs per request: all gateways together, the simulator, the load generator. */
   cpuUsPerRequest: { gateways: number; simulator: number; loadGenerator: number };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    try {
-      if ((await fetch(url, { headers })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function startScriptNodeFlags(): string[] {
-  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(' ').filter((word) => word.startsWith('--'));
 }
 
 const LIST = `query($after: String) { leads(first: 20, after: $after, filter: { provider: TESSELYS }) {
@@ -148,46 +115,49 @@ function average(runs: Step[]): Step {
 
 async function main(): Promise<void> {
   const [keyspotPort, tesselysPort] = [await freePort(), await freePort()];
-  const simulator = startProcess(['dist/src/simulators/main.js'], {
-    SIMULATOR_PORT_KEYSPOT: String(keyspotPort),
-    SIMULATOR_PORT_TESSELYS: String(tesselysPort),
-    NODE_ENV: 'production',
-  });
+  const simulator = startProcess(
+    ['dist/src/simulators/main.js'],
+    { SIMULATOR_PORT_KEYSPOT: String(keyspotPort), SIMULATOR_PORT_TESSELYS: String(tesselysPort), NODE_ENV: 'production' },
+    ROOT,
+    'path-only',
+  );
   const tesselysUrl = `http://127.0.0.1:${tesselysPort}`;
-  await waitFor(`${tesselysUrl}/external/v1/leads?limit=1`, {
-    authorization: `Bearer ${TESSELYS.accessToken}`,
-    'x-company-token': TESSELYS.companyToken,
-  });
+  await waitFor(`${tesselysUrl}/external/v1/leads?limit=1`, TESSELYS_HEADERS, 20_000);
   const database = await createBenchDatabase();
   const dataKey = randomBytes(32).toString('base64');
   const gateways: Array<{ process: ChildProcess; url: string }> = [];
   try {
     for (let i = 0; i < 3; i++) {
       const port = await freePort();
-      const gateway = startProcess([...startScriptNodeFlags(), 'dist/src/main.js'], {
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_FORMAT: 'json',
-        LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-replica-')),
-        LEADGRAPH_DATA_KEY: dataKey,
-        DATABASE_URL: database.url,
-        REDIS_URL,
-        REDIS_KEY_PREFIX: PREFIX,
-        API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
-        // On, shared through Redis, and never reached.
-        RATE_LIMIT_PER_MINUTE: '100000000',
-        RATE_LIMIT_BURST: '100000000',
-        TESSELYS_BASE_URL: tesselysUrl,
-        TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
-        TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
-        KEYSPOT_BASE_URL: `http://127.0.0.1:${keyspotPort}`,
-        KEYSPOT_CLIENT_ID: KEYSPOT.clientId,
-        KEYSPOT_CLIENT_SECRET: KEYSPOT.clientSecret,
-      });
+      const gateway = startProcess(
+        [...startScriptNodeFlags().split(' ').filter(Boolean), 'dist/src/main.js'],
+        {
+          NODE_ENV: 'production',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_FORMAT: 'json',
+          LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-replica-')),
+          LEADGRAPH_DATA_KEY: dataKey,
+          DATABASE_URL: database.url,
+          REDIS_URL,
+          REDIS_KEY_PREFIX: PREFIX,
+          API_KEYS: JSON.stringify([{ name: 'bench', key: API_KEY, scopes: ['leads:read', 'leads:write'] }]),
+          // On, shared through Redis, and never reached.
+          RATE_LIMIT_PER_MINUTE: '100000000',
+          RATE_LIMIT_BURST: '100000000',
+          TESSELYS_BASE_URL: tesselysUrl,
+          TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
+          TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
+          KEYSPOT_BASE_URL: `http://127.0.0.1:${keyspotPort}`,
+          KEYSPOT_CLIENT_ID: KEYSPOT.clientId,
+          KEYSPOT_CLIENT_SECRET: KEYSPOT.clientSecret,
+        },
+        ROOT,
+        'path-only',
+      );
       gateways.push({ process: gateway, url: `http://127.0.0.1:${port}/graphql` });
       // One at a time: the first migrates the database.
-      await waitFor(`http://127.0.0.1:${port}/readyz`);
+      await waitFor(`http://127.0.0.1:${port}/readyz`, {}, 20_000);
     }
     const bodies = await listBodies(gateways[0]!.url);
     // Every gateway warmed (compiled operations, pools, token caches) before anything is measured.

@@ -5,42 +5,14 @@
  * reads one page once. Prints the gateway's RSS (from /proc) at start, after the tenants are set up
  * and after the reads, each after a forced settle (two quiet seconds).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, startProcess, startScriptNodeFlags, TESSELYS, TESSELYS_HEADERS, waitFor } from './bench-process';
 
-const ROOT = join(__dirname, '..', '..');
 const TENANTS = Number(process.env.TENANTS ?? 500);
-const TESSELYS = { accessToken: 'tsl_demo_access_token', companyToken: 'tsl_demo_company_token' };
 const ADMIN_KEY = `admin-${randomBytes(12).toString('hex')}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url, { headers })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -62,17 +34,8 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
   });
   const simUrl = `http://127.0.0.1:${tesselysPort}`;
-  await waitFor(`${simUrl}/external/v1/leads?limit=1`, {
-    authorization: `Bearer ${TESSELYS.accessToken}`,
-    'x-company-token': TESSELYS.companyToken,
-  });
-  const flags = (
-    /node (.*) dist\/src\/main\.js/.exec(
-      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
-    )?.[1] ?? ''
-  )
-    .split(' ')
-    .filter(Boolean);
+  await waitFor(`${simUrl}/external/v1/leads?limit=1`, TESSELYS_HEADERS);
+  const flags = startScriptNodeFlags().split(' ').filter(Boolean);
   const gateway = startProcess([...flags, 'dist/src/main.js'], {
     NODE_ENV: 'production',
     LEADGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'leadgraph-bench-tenants-')),
