@@ -13,6 +13,7 @@ import { testStoreEnv } from '../support/test-database';
 import { REDIS_TEST_URL, testRedisPrefix } from '../support/test-redis';
 import { testClock } from '../support/test-stack';
 import { runTsChild } from '../store/support/ts-child';
+import { gql } from './gateway-gql';
 
 const ADMIN_KEY = 'announce-admin-key-0123456789';
 const LEADS = '{ leads(filter: { provider: TESSELYS }) { totalCount } }';
@@ -32,16 +33,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => Promise.all([defaultSim?.close(), acmeSim?.close()]));
-
-async function gql(gateway: RunningGateway, key: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(gateway.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  return { status: response.status, ...body };
-}
 
 describe.each(['postgres', 'redis'] as const)('over %s', (transport) => {
   test('a key revoked on one replica is refused by the other at once; credentials set and removed on one are picked up by the other', async () => {

@@ -11,6 +11,7 @@ import { captureLogs } from '../support/log-capture';
 import { testStoreEnv } from '../support/test-database';
 import { testClock } from '../support/test-stack';
 import { until } from '../resilience/resilience-helpers';
+import { gql } from './gateway-gql';
 
 const ADMIN_KEY = 'replica-admin-key-0123456789';
 
@@ -38,16 +39,6 @@ async function replica(): Promise<RunningGateway> {
   });
   gateways.push(gateway);
   return gateway;
-}
-
-async function gql(gateway: RunningGateway, key: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(gateway.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> };
-  return { status: response.status, ...body };
 }
 
 beforeAll(async () => {
