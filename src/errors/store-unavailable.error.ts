@@ -20,8 +20,11 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-export function storeUnavailableError(): GraphQLError {
-  return new GraphQLError(`The gateway's store cannot be reached; nothing was accepted or sent. Retry in ${STORE_RETRY_AFTER_SECONDS} s.`, {
+/** STORE_UNAVAILABLE with the wait; `message` says what the client lost (default: a write refused). */
+export function storeUnavailableError(
+  message = `The gateway's store cannot be reached; nothing was accepted or sent. Retry in ${STORE_RETRY_AFTER_SECONDS} s.`,
+): GraphQLError {
+  return new GraphQLError(message, {
     extensions: { code: ErrorCode.STORE_UNAVAILABLE, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },
   });
 }

@@ -6,8 +6,7 @@
  * is STORE_UNAVAILABLE (retry later, or list another provider), never an internal error.
  */
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../errors/error-codes';
-import { STORE_RETRY_AFTER_SECONDS } from '../../errors/store-unavailable.error';
+import { STORE_RETRY_AFTER_SECONDS, storeUnavailableError } from '../../errors/store-unavailable.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';
 import type { Lead } from '../../leads/types/lead.type';
 import type { LeadRecordRepository } from '../../store';
@@ -68,9 +67,8 @@ async function storeRead<T>(read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
-    throw new GraphQLError(
+    throw storeUnavailableError(
       `The gateway's store cannot be reached, and Keyspot leads are read from it: retry in ${STORE_RETRY_AFTER_SECONDS} s, or list another provider.`,
-      { extensions: { code: ErrorCode.STORE_UNAVAILABLE, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS } },
     );
   }
 }
