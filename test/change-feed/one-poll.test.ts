@@ -17,6 +17,7 @@ import { testStoreEnv } from '../support/test-database';
 import { REDIS_TEST_URL, testRedisPrefix } from '../support/test-redis';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { subscribeFeed, untilOpenSubscriptions, type FeedSubscriber } from './feed-client';
+import { tesselysEnv } from '../support/simulator-env';
 
 const LIST = 'GET /external/v1/leads';
 
@@ -116,9 +117,7 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
       REDIS_URL: REDIS_TEST_URL,
       REDIS_KEY_PREFIX: redis.prefix,
       LEAD_POLL_INTERVAL_MS: HOUR,
-      TESSELYS_BASE_URL: tesselys.url,
-      TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
-      TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+      ...tesselysEnv(tesselys),
     };
     // One after the other: the first applies the migrations.
     for (let i = 0; i < 2; i++) {
@@ -177,9 +176,7 @@ describe('the poll passes to a replica that still has subscribers', () => {
       REDIS_KEY_PREFIX: redis.prefix,
       // Leases last three intervals: wide enough that a busy machine never lets one lapse mid-test.
       LEAD_POLL_INTERVAL_MS: '250',
-      TESSELYS_BASE_URL: tesselys.url,
-      TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
-      TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+      ...tesselysEnv(tesselys),
     };
     for (let i = 0; i < 2; i++) gateways.push(await startGateway({ env: env as NodeJS.ProcessEnv, port: 0, logger: captureLogs().logger }));
   });

@@ -10,6 +10,7 @@ import { requestFingerprint } from '../../src/store';
 import { LEAD_FIELDS_FRAGMENT } from '../support/lead-fields';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 import type { TestStoreKind } from '../support/test-database';
+import { keyspotEnv, tesselysEnv } from '../support/simulator-env';
 
 const KEYSPOT_CREATE = 'POST /v1/leads';
 const TESSELYS_CREATE = 'POST /external/v1/leads';
@@ -281,12 +282,8 @@ describe('two gateways sharing one PostgreSQL database', () => {
     // The second gateway: the first one's database and simulators, as a second replica would have.
     second = await startStack('postgres', {
       DATABASE_URL: first.gateway.config.store.databaseUrl!,
-      KEYSPOT_BASE_URL: first.keyspot.url,
-      KEYSPOT_CLIENT_ID: first.keyspot.credentials.clientId,
-      KEYSPOT_CLIENT_SECRET: first.keyspot.credentials.clientSecret,
-      TESSELYS_BASE_URL: first.tesselys.url,
-      TESSELYS_ACCESS_TOKEN: first.tesselys.credentials.accessToken,
-      TESSELYS_COMPANY_TOKEN: first.tesselys.credentials.companyToken,
+      ...keyspotEnv(first.keyspot),
+      ...tesselysEnv(first.tesselys),
     });
   });
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { startTesselysSimulator, type TesselysSimulator } from '../../src/providers/tesselys/simulator/tesselys.simulator';
 import { captureLogs } from '../support/log-capture';
 import { API_KEYS, bearer, CRM_KEY, SITE_KEY } from '../security/security-harness';
+import { tesselysEnv } from '../support/simulator-env';
 
 const contexts: GatewayContext[] = [];
 const capture: ApolloServerPlugin<GatewayContext> = {
@@ -29,9 +30,7 @@ beforeAll(async () => {
       ...scratchStoreEnv(),
       API_KEYS,
       PROVIDER_RETRIES: '0',
-      TESSELYS_BASE_URL: tesselys.url,
-      TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
-      TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+      ...tesselysEnv(tesselys),
     },
     port: 0,
     logger: captureLogs().logger,

@@ -18,6 +18,7 @@ import { KEYSPOT_CREATE, keyspotInput, uniqueText } from '../submissions/support
 import { eventually } from '../support/eventually';
 import { testStoreEnv } from '../support/test-database';
 import { REDIS_TEST_URL, testRedisPrefix } from '../support/test-redis';
+import { keyspotEnv, tesselysEnv } from '../support/simulator-env';
 
 /** The rate limit of every key, per minute, across the three. */
 const LIMIT = 150;
@@ -63,12 +64,8 @@ beforeAll(async () => {
     API_KEYS,
     RATE_LIMIT_PER_MINUTE: String(LIMIT),
     RATE_LIMIT_BURST: String(LIMIT),
-    KEYSPOT_BASE_URL: keyspot.url,
-    KEYSPOT_CLIENT_ID: keyspot.credentials.clientId,
-    KEYSPOT_CLIENT_SECRET: keyspot.credentials.clientSecret,
-    TESSELYS_BASE_URL: tesselys.url,
-    TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
-    TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+    ...keyspotEnv(keyspot),
+    ...tesselysEnv(tesselys),
     SUBMISSION_POLL_MS: '50',
     // The outage opens Keyspot's circuit on every replica: half-open soon after the provider is back.
     CIRCUIT_BREAKER_COOLDOWN_MS: '500',

@@ -17,6 +17,7 @@ import { startTesselysSimulator, type TesselysSimulator } from '../../src/provid
 import { compileGateway, startGatewayProcess, type CompiledGateway, type GatewayProcess } from '../ops/gateway-process';
 import { testStoreEnv, type TestStoreKind } from '../support/test-database';
 import { KEYSPOT_CREATE, keyspotInput, TESSELYS_CREATE, tesselysInput, uniqueText } from './support/submission-client';
+import { keyspotEnv, tesselysEnv } from '../support/simulator-env';
 
 const SUBMIT = `mutation ($input: CreateLeadInput!) { submitLead(input: $input) { submission { id status } } }`;
 const READ = `query ($id: ID!) { submission(id: $id) { id status attempts possibleDuplicate } }`;
@@ -51,12 +52,8 @@ function start(storeEnv: Record<string, string>, extra: Record<string, string> =
   const gateway = startGatewayProcess(build.main, {
     NODE_ENV: 'development',
     ...storeEnv,
-    KEYSPOT_BASE_URL: keyspot.url,
-    KEYSPOT_CLIENT_ID: keyspot.credentials.clientId,
-    KEYSPOT_CLIENT_SECRET: keyspot.credentials.clientSecret,
-    TESSELYS_BASE_URL: tesselys.url,
-    TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
-    TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
+    ...keyspotEnv(keyspot),
+    ...tesselysEnv(tesselys),
     SUBMISSION_POLL_MS: '50',
     // Short, so a killed process's claims pass on quickly; renewed every third of it while delivering.
     SUBMISSION_LEASE_MS: '1500',

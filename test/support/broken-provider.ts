@@ -8,6 +8,7 @@ import { startTesselysSimulator } from '../../src/providers/tesselys/simulator/t
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { scratchStoreEnv } from './test-database';
 import { captureLogs, type CapturedLogs } from './log-capture';
+import { tesselysEnv } from './simulator-env';
 
 export function tesselysWhoseListThrows(error: () => Error): ProviderModule<any> {
   return {
@@ -42,9 +43,7 @@ export async function startGatewayWithBrokenListing(error: () => Error, env: Rec
     env: {
       ...scratchStoreEnv(),
       ...env,
-      TESSELYS_BASE_URL: sim.url,
-      TESSELYS_ACCESS_TOKEN: sim.credentials.accessToken,
-      TESSELYS_COMPANY_TOKEN: sim.credentials.companyToken,
+      ...tesselysEnv(sim),
     },
     port: 0,
     logger: logs.logger,

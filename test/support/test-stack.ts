@@ -17,6 +17,7 @@ import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { captureLogs, type CapturedLogs } from './log-capture';
 import { testStoreEnv, type TestStoreKind } from './test-database';
 import { recordOperation } from './operation-recorder';
+import { keyspotEnv, tesselysEnv } from './simulator-env';
 
 export interface TestClock {
   now(): number;
@@ -82,20 +83,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     ...store.env,
     // Tests run the engine steady traffic runs: every document compiled from its first use.
     GRAPHQL_COMPILE_AFTER: '1',
-    ...(options.omit?.includes('keyspot')
-      ? {}
-      : {
-          KEYSPOT_BASE_URL: keyspot.url,
-          KEYSPOT_CLIENT_ID: keyspot.credentials.clientId,
-          KEYSPOT_CLIENT_SECRET: keyspot.credentials.clientSecret,
-        }),
-    ...(options.omit?.includes('tesselys')
-      ? {}
-      : {
-          TESSELYS_BASE_URL: tesselys.url,
-          TESSELYS_ACCESS_TOKEN: tesselys.credentials.accessToken,
-          TESSELYS_COMPANY_TOKEN: tesselys.credentials.companyToken,
-        }),
+    ...(options.omit?.includes('keyspot') ? {} : keyspotEnv(keyspot)),
+    ...(options.omit?.includes('tesselys') ? {} : tesselysEnv(tesselys)),
     ...options.env,
   };
   let gateway: RunningGateway;

@@ -14,6 +14,7 @@ import { REDIS_TEST_URL, testRedisPrefix } from '../support/test-redis';
 import { testClock } from '../support/test-stack';
 import { runTsChild } from '../store/support/ts-child';
 import { gql } from './gateway-gql';
+import { tesselysEnv } from '../support/simulator-env';
 
 const ADMIN_KEY = 'announce-admin-key-0123456789';
 const LEADS = '{ leads(filter: { provider: TESSELYS }) { totalCount } }';
@@ -48,9 +49,7 @@ describe.each(['postgres', 'redis'] as const)('over %s', (transport) => {
             ...store.env,
             ...(redis ? { REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: redis.prefix } : {}),
             API_KEYS: JSON.stringify([{ name: 'admin', key: ADMIN_KEY, scopes: ['tenants:admin'] }]),
-            TESSELYS_BASE_URL: defaultSim.url,
-            TESSELYS_ACCESS_TOKEN: defaultSim.credentials.accessToken,
-            TESSELYS_COMPANY_TOKEN: defaultSim.credentials.companyToken,
+            ...tesselysEnv(defaultSim),
           } as NodeJS.ProcessEnv,
           port: 0,
           logger: logs.logger,

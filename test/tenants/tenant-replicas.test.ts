@@ -12,6 +12,7 @@ import { testStoreEnv } from '../support/test-database';
 import { testClock } from '../support/test-stack';
 import { until } from '../resilience/resilience-helpers';
 import { gql } from './gateway-gql';
+import { tesselysEnv } from '../support/simulator-env';
 
 const ADMIN_KEY = 'replica-admin-key-0123456789';
 
@@ -28,9 +29,7 @@ async function replica(): Promise<RunningGateway> {
       NODE_ENV: 'test',
       ...store.env,
       API_KEYS: JSON.stringify([{ name: 'admin', key: ADMIN_KEY, scopes: ['tenants:admin'] }]),
-      TESSELYS_BASE_URL: defaultSim.url,
-      TESSELYS_ACCESS_TOKEN: defaultSim.credentials.accessToken,
-      TESSELYS_COMPANY_TOKEN: defaultSim.credentials.companyToken,
+      ...tesselysEnv(defaultSim),
     } as NodeJS.ProcessEnv,
     port: 0,
     logger: logs.logger,
