@@ -9,6 +9,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 import { metricValue, subscribeFeed, untilOpenSubscriptions, wsUrl, type FeedSubscriber } from './feed-client';
+import { until } from '../support/until';
 
 const READER = 'feed-reader-key-0123456789';
 const WRITER = 'feed-writer-key-0123456789';
@@ -185,10 +186,7 @@ test('no key or an unknown key closes with 4401, a key without leads:read with 4
 
   const query = subscribeFeed(stack.gateway.url, bearer(READER), { query: '{ providers { provider } }' });
   open.push(query);
-  for (let i = 0; query.errors.length === 0; i++) {
-    if (i > 100_000) throw new Error('the query was never refused');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await until(() => query.errors.length > 0, 'the query sent as a subscription to be refused');
   expect(query.errors.flat()).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
 
   // And the other way round: a subscription sent as an HTTP request is told where subscriptions are.
@@ -273,12 +271,8 @@ async function rawSocket(authorization: string): Promise<{ socket: WebSocket; me
 }
 
 async function untilMessage(messages: Array<Record<string, unknown>>, id: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 100_000; i++) {
-    const found = messages.find((message) => message.id === id);
-    if (found) return found;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error(`no message for ${id}`);
+  await until(() => messages.some((message) => message.id === id), `a message for ${id}`);
+  return messages.find((message) => message.id === id)!;
 }
 
 test('a hostile subscriber cannot leave subscriptions behind or break its socket: @skip on the root field, bad variables, an id reused while its first subscribe is checked', async () => {
@@ -310,10 +304,7 @@ test('a hostile subscriber cannot leave subscriptions behind or break its socket
   expect(await untilMessage(messages, 'reused')).toMatchObject({ type: 'error' });
   subscribe('watch', 'subscription { leadEvents { type lead { id } } }');
   const id = await createTesselysLead(WRITER, 'Feed: hostile subscriber');
-  for (let i = 0; !messages.some((m) => m.id === 'watch' && JSON.stringify(m).includes(id)); i++) {
-    if (i > 100_000) throw new Error('the event never arrived');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await until(() => messages.some((m) => m.id === 'watch' && JSON.stringify(m).includes(id)), 'the event on the watch subscription');
   expect(await metricValue(stack.gateway.url, 'leadgraph_subscriptions_open')).toBe(1);
   socket.close();
   expect(await closed).toBe(1005);

@@ -7,6 +7,7 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LeadEventsDocument, type LeadEventsSubscription } from '../../operations/__generated__/graphql';
+import { until } from '../support/until';
 
 /** The front-end's own subscription (operations/lead-events.graphql), as its generated document. */
 export const LEAD_EVENTS = print(LeadEventsDocument);
@@ -86,9 +87,8 @@ export async function metricValue(baseUrl: string, name: string): Promise<number
 
 /** Waits until the gateway reports `count` open subscriptions (the subscribe messages were processed). */
 export async function untilOpenSubscriptions(baseUrl: string, count: number): Promise<void> {
-  for (let i = 0; i < 2_000; i++) {
-    if ((await metricValue(baseUrl, 'leadgraph_subscriptions_open')) === count) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error(`the gateway never reported ${count} open subscriptions`);
+  await until(
+    async () => (await metricValue(baseUrl, 'leadgraph_subscriptions_open')) === count,
+    `${count} open subscriptions on /metrics`,
+  );
 }
