@@ -43,6 +43,8 @@ export interface GatewayConfig {
   redis?: RedisSettings;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
+  /** Largest operation compiled, in fields selected (GRAPHQL_COMPILE_MAX_FIELDS); unset: compiled-execution.ts's default. */
+  compileMaxFields?: number;
   /** Whether `/` serves the reference inbox (web-app-config.ts). */
   webApp: WebAppServing;
   /** Set `<PROVIDER>_*` variables no provider reads (misspelled?), sorted; names only, for a start-up warning. */
@@ -81,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   const compileAfter = Number(compileText);
   if (!/^\d+$/.test(compileText) || compileAfter > 1_000_000)
     problems.push('GRAPHQL_COMPILE_AFTER must be a whole number from 0 to 1000000');
+  const maxFieldsText = env.GRAPHQL_COMPILE_MAX_FIELDS?.trim() || undefined;
+  const compileMaxFields = maxFieldsText === undefined ? undefined : Number(maxFieldsText);
+  if (maxFieldsText !== undefined && (!/^\d+$/.test(maxFieldsText) || compileMaxFields! < 1 || compileMaxFields! > 100_000))
+    problems.push('GRAPHQL_COMPILE_MAX_FIELDS must be a whole number from 1 to 100000');
 
   const webApp = readWebAppServing(env, nodeEnvText);
   problems.push(...webApp.problems);
@@ -140,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     store: store.config,
     ...(redis.settings ? { redis: redis.settings } : {}),
     compileAfter,
+    ...(compileMaxFields !== undefined ? { compileMaxFields } : {}),
     webApp: webApp.serving,
     ...(unread.length ? { unreadProviderVariables: unread } : {}),
   };

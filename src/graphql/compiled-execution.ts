@@ -14,6 +14,11 @@
  * - A document is compiled on its `compileAfter`-th execution; before that graphql-js runs it, so a
  *   one-off query never pays for compiling. Uses are counted per parsed document (a WeakMap on
  *   Apollo's own document cache).
+ * - An operation that selects more than `maxFields` fields (each place a field appears counted,
+ *   fragments where they are spread) is never compiled: graphql-jit writes code for every one of
+ *   them, so a document of many aliases (ten `lead(id)` with every field: ~150 KB of source and
+ *   ~0.7 MB of heap) costs memory in proportion to its size, while what compiling saves grows with
+ *   the objects a field runs for, which lists give and aliases do not.
  * - Variables are coerced by graphql-js first, so a bad variable gets graphql-js's exact error (and
  *   Apollo's 400 BAD_USER_INPUT), whichever engine then runs the operation. The compiled operation
  *   receives those coerced values: graphql-jit's own coercion skips the default of a non-null
@@ -33,7 +38,19 @@
  *   - a request Apollo could not match to one operation: graphql-js raises the usual error.
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { BREAK, execute, GraphQLError, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  BREAK,
+  execute,
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -42,7 +59,15 @@ export interface CompiledExecutionOptions {
   compileAfter?: number;
   /** Compiled operations kept (least recently used dropped first). Default 100. */
   maxCompiled?: number;
+  /** Largest operation compiled, in fields selected; a larger one always runs on graphql-js. Default 100. */
+  maxFields?: number;
 }
+
+/** The default of `maxFields`: bench (b)'s page with every Lead field selects 27. */
+export const DEFAULT_MAX_COMPILED_FIELDS = 100;
+
+/** A use count meaning "too large to compile": counted once per document, never again. */
+const NEVER = -1;
 
 export interface CompiledExecution extends GatewayInterface {
   /** Operations compiled so far (for tests and diagnostics). */
@@ -56,6 +81,7 @@ const TRACE_HEADER = 'apollo-federation-include-trace';
 export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutionOptions = {}): CompiledExecution {
   const compileAfter = options.compileAfter ?? 2;
   const maxCompiled = Math.max(1, options.maxCompiled ?? 100);
+  const maxFields = options.maxFields ?? DEFAULT_MAX_COMPILED_FIELDS;
   /** Executions so far, per document and operation name, until compiled. */
   const uses = new WeakMap<DocumentNode, Map<string, number>>();
   /** Insertion order is recency order: a hit is moved to the end, the first entry is the oldest. */
@@ -86,16 +112,25 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
   }
 
   /** The compiled operation when this document has earned one; undefined means "interpret". */
-  function compiledFor(document: DocumentNode, operationName: string | null): CompiledQuery | undefined {
+  function compiledFor(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    operationName: string | null,
+  ): CompiledQuery | undefined {
     if (compileAfter === 0) return undefined;
     const key = operationName ?? '';
     const ready = cached(document, key);
     if (ready) return ready;
     let counts = uses.get(document);
     if (!counts) uses.set(document, (counts = new Map()));
-    const seen = (counts.get(key) ?? 0) + 1;
+    const seen = counts.get(key) === NEVER ? NEVER : (counts.get(key) ?? 0) + 1;
     if (seen < compileAfter) {
       counts.set(key, seen);
+      return undefined;
+    }
+    if (seen === NEVER) return undefined;
+    if (selectedFields(document, operation) > maxFields) {
+      counts.set(key, NEVER);
       return undefined;
     }
     counts.delete(key);
@@ -125,7 +160,8 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     if (coerced.errors) return { errors: coerced.errors };
 
     const traced = request.request.http?.headers.get(TRACE_HEADER) === 'ftv1';
-    const query = traced || resolvesEntities(request.document) ? undefined : compiledFor(request.document, request.operationName);
+    const query =
+      traced || resolvesEntities(request.document) ? undefined : compiledFor(request.document, operation, request.operationName);
     if (!query) return interpret(request);
     return asGraphqlJsErrors(await query.query(undefined, request.context, coerced.coerced));
   };
@@ -159,6 +195,39 @@ function asGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
     return copy;
   });
   return { ...result, errors };
+}
+
+/**
+ * Fields `operation` selects: every field node, a fragment counted at each spread, as graphql-jit
+ * writes code for it there. Linear in the document: each fragment is sized once. A fragment cycle
+ * (which validation refuses anyway) counts as empty.
+ */
+export function selectedFields(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const sizes = new Map<string, number>();
+  const count = (selections: SelectionSetNode | undefined, path: Set<string>): number => {
+    let fields = 0;
+    for (const selection of selections?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) fields += 1 + count(selection.selectionSet, path);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fields += count(selection.selectionSet, path);
+      else {
+        const name = selection.name.value;
+        if (path.has(name)) continue;
+        let size = sizes.get(name);
+        if (size === undefined) {
+          path.add(name);
+          size = count(fragments.get(name)?.selectionSet, path);
+          path.delete(name);
+          sizes.set(name, size);
+        }
+        fields += size;
+      }
+    }
+    return fields;
+  };
+  return count(operation.selectionSet, new Set());
 }
 
 const entityResolution = new WeakMap<DocumentNode, boolean>();

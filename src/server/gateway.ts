@@ -313,7 +313,7 @@ async function assemble(
   const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
-    gateway: compiledExecution(buildGatewaySchema(), { compileAfter: config.compileAfter }),
+    gateway: compiledExecution(buildGatewaySchema(), { compileAfter: config.compileAfter, maxFields: config.compileMaxFields }),
     ...security.options,
     includeStacktraceInErrorResponses: false,
     // main.ts owns signals: Apollo's own handler would re-raise SIGTERM after stopping (exit 143).

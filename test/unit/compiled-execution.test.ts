@@ -4,7 +4,7 @@
  */
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { buildSchema, getOperationAST, GraphQLError, parse, type DocumentNode } from 'graphql';
-import { compiledExecution, type CompiledExecution } from '../../src/graphql/compiled-execution';
+import { compiledExecution, selectedFields, type CompiledExecution } from '../../src/graphql/compiled-execution';
 
 const schema = buildSchema(`
   enum Direction { ASC DESC }
@@ -163,4 +163,38 @@ test('at most maxCompiled operations are kept: the least recently used is droppe
   expect(await run(executor, b!)).toEqual({ data: { items: [{ id: 'item-0' }, { id: 'item-1' }] } });
   expect(engine.compiledCount).toBe(4);
   expect(engine.cachedCount).toBe(2);
+});
+
+test('an operation selecting more than maxFields fields always runs on graphql-js, with the same answers; one at the limit is compiled', async () => {
+  const engine = compiledExecution(schema, { compileAfter: 1, maxFields: 6 });
+  const executor = await executorOf(engine);
+  // 3 aliases × (items, id, tags) = 9 fields: interpreted, however often it runs.
+  const large = parse('{ a: items { id tags } b: items { id tags } c: items { id tags } }');
+  for (let i = 0; i < 3; i++)
+    expect(await run(executor, large)).toEqual({
+      data: Object.fromEntries(
+        ['a', 'b', 'c'].map((alias) => [
+          alias,
+          [
+            { id: 'item-0', tags: [] },
+            { id: 'item-1', tags: ['odd'] },
+          ],
+        ]),
+      ),
+    });
+  expect(engine.compiledCount).toBe(0);
+  // 2 × 3 = 6 fields: compiled.
+  await run(executor, parse('{ a: items { id tags } b: items { id tags } }'));
+  expect(engine.compiledCount).toBe(1);
+});
+
+test.each([
+  ['{ items { id tags } }', 3],
+  ['{ a: items { id } b: items { id } }', 4],
+  // A fragment counts at each place it is spread, and its inline fragments' fields count too.
+  ['{ a: items { ...F } b: items { ...F } } fragment F on Item { id ... on Item { tags } }', 6],
+  ['query A { items { id } } query B { echo(order: {}) }', 2],
+])('selectedFields(%p) = %p', (text, fields) => {
+  const document = parse(text);
+  expect(selectedFields(document, getOperationAST(document, text.startsWith('query A') ? 'A' : null)!)).toBe(fields);
 });

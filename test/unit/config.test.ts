@@ -61,6 +61,11 @@ describe('demo mode', () => {
     expect(load({ GRAPHQL_COMPILE_AFTER: text }).compileAfter).toBe(value);
   });
 
+  test('GRAPHQL_COMPILE_MAX_FIELDS: unset leaves the executor its default; a number is taken as is', () => {
+    expect(load({}).compileMaxFields).toBeUndefined();
+    expect(load({ GRAPHQL_COMPILE_MAX_FIELDS: ' 400 ' }).compileMaxFields).toBe(400);
+  });
+
   test.each(['1', 'true'])('LEADGRAPH_DEMO=%s forces it even with providers configured', (flag) => {
     const config = load({ ...TESSELYS_ENV, ...KEYSPOT_CREDENTIALS_ENV, LEADGRAPH_DEMO: flag });
     expect(config).toMatchObject({ demo: true, demoReason: 'forced', providers: [] });
@@ -147,6 +152,8 @@ describe('problems', () => {
     ['LOG_LEVEL=verbose', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL /],
     ['GRAPHQL_COMPILE_AFTER=-1', { GRAPHQL_COMPILE_AFTER: '-1' }, /^GRAPHQL_COMPILE_AFTER /],
     ['GRAPHQL_COMPILE_AFTER=soon', { GRAPHQL_COMPILE_AFTER: 'soon' }, /^GRAPHQL_COMPILE_AFTER /],
+    ['GRAPHQL_COMPILE_MAX_FIELDS=0', { GRAPHQL_COMPILE_MAX_FIELDS: '0' }, /^GRAPHQL_COMPILE_MAX_FIELDS /],
+    ['GRAPHQL_COMPILE_MAX_FIELDS=lots', { GRAPHQL_COMPILE_MAX_FIELDS: 'lots' }, /^GRAPHQL_COMPILE_MAX_FIELDS /],
     [
       'TESSELYS_ACCESS_TOKEN without the company token',
       { TESSELYS_ACCESS_TOKEN: 'tsl-access-7d1e0c9b' },

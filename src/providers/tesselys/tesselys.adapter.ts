@@ -36,6 +36,14 @@ export const TESSELYS_RULES: ProviderRules = {
   validateUpdate: tesselysUpdateProblems,
 };
 
+/**
+ * List pages already decoded, by the parsed answer they came from. Identical reads in flight share
+ * one call (SingleFlight) and so receive the same answer object: the first request to decode it
+ * maps it, the others take its leads. A Lead is never written to after mapping (nothing in src/
+ * does), so sharing one between requests is safe. Held only while some request holds the answer.
+ */
+const decodedPages = new WeakMap<object, { limit: number; page: LeadListPage }>();
+
 export class TesselysAdapter implements LeadProviderAdapter {
   readonly provider = LeadProvider.TESSELYS;
 
@@ -60,7 +68,12 @@ export class TesselysAdapter implements LeadProviderAdapter {
 
   private async listPage(query: LeadListQuery, page: number, limit: number): Promise<LeadListPage> {
     const payload = await this.client.listLeads(toTesselysListQuery(query, { page, limit }));
-    return this.decode(() => tesselysPageToLeads(payload, limit));
+    if (typeof payload !== 'object' || payload === null) return this.decode(() => tesselysPageToLeads(payload, limit));
+    const decoded = decodedPages.get(payload);
+    if (decoded?.limit === limit) return decoded.page;
+    const fresh = this.decode(() => tesselysPageToLeads(payload, limit));
+    decodedPages.set(payload, { limit, page: fresh });
+    return fresh;
   }
 
   async getLead(providerLeadId: string): Promise<Lead | null> {
