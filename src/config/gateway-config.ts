@@ -43,6 +43,8 @@ export interface GatewayConfig {
   redis?: RedisSettings;
   /** Executions of a document before it runs compiled (graphql/compiled-execution.ts); 0 never compiles. */
   compileAfter: number;
+  /** Whether identical queries in flight share one execution (GRAPHQL_SHARE_IDENTICAL, default on; graphql/shared-executions.ts). */
+  shareIdenticalQueries: boolean;
   /** Largest operation compiled, in fields selected (GRAPHQL_COMPILE_MAX_FIELDS); unset: compiled-execution.ts's default. */
   compileMaxFields?: number;
   /** Whether `/` serves the reference inbox (web-app-config.ts). */
@@ -87,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
   const compileMaxFields = maxFieldsText === undefined ? undefined : Number(maxFieldsText);
   if (maxFieldsText !== undefined && (!/^\d+$/.test(maxFieldsText) || compileMaxFields! < 1 || compileMaxFields! > 100_000))
     problems.push('GRAPHQL_COMPILE_MAX_FIELDS must be a whole number from 1 to 100000');
+
+  const shareText = env.GRAPHQL_SHARE_IDENTICAL?.trim() ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(shareText)) problems.push('GRAPHQL_SHARE_IDENTICAL must be 1 or 0');
+  const shareIdenticalQueries = shareText !== '0' && shareText !== 'false';
 
   const webApp = readWebAppServing(env, nodeEnvText);
   problems.push(...webApp.problems);
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, modules: readonly ProviderMod
     store: store.config,
     ...(redis.settings ? { redis: redis.settings } : {}),
     compileAfter,
+    shareIdenticalQueries,
     ...(compileMaxFields !== undefined ? { compileMaxFields } : {}),
     webApp: webApp.serving,
     ...(unread.length ? { unreadProviderVariables: unread } : {}),

@@ -53,6 +53,7 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { SharedExecutions } from './shared-executions';
 
 export interface CompiledExecutionOptions {
   /** Executions of a document before it is compiled: 1 compiles on first use, 0 never compiles. Default 2. */
@@ -61,6 +62,16 @@ export interface CompiledExecutionOptions {
   maxCompiled?: number;
   /** Largest operation compiled, in fields selected; a larger one always runs on graphql-js. Default 100. */
   maxFields?: number;
+  /**
+   * Identical queries in flight share one execution (shared-executions.ts): `keyOf` names the
+   * requests that may share (undefined: run alone); every mutation retires the executions in flight.
+   */
+  sharing?: {
+    executions: SharedExecutions;
+    keyOf(request: Parameters<GatewayExecutor>[0]): string | undefined;
+    /** Fires when the request's client goes away (its provider calls are then cancelled). */
+    signalOf(request: Parameters<GatewayExecutor>[0]): AbortSignal | undefined;
+  };
 }
 
 /** The default of `maxFields`: bench (b)'s page with every Lead field selects 27. */
@@ -153,17 +164,31 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
       operationName: request.request.operationName ?? request.operationName,
     });
 
-  const executor: GatewayExecutor = async (request) => {
-    const operation = request.operation as (typeof request)['operation'] | undefined;
-    if (!operation || operation.operation !== 'query') return interpret(request);
+  const sharing = options.sharing;
+
+  /** A query, compiled once it has earned it; `plain` ones (traced, entities) always interpreted. */
+  const runQuery = async (request: Parameters<GatewayExecutor>[0], operation: OperationDefinitionNode, plain: boolean) => {
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.request.variables ?? {});
     if (coerced.errors) return { errors: coerced.errors };
-
-    const traced = request.request.http?.headers.get(TRACE_HEADER) === 'ftv1';
-    const query =
-      traced || resolvesEntities(request.document) ? undefined : compiledFor(request.document, operation, request.operationName);
+    const query = plain ? undefined : compiledFor(request.document, operation, request.operationName);
     if (!query) return interpret(request);
     return asGraphqlJsErrors(await query.query(undefined, request.context, coerced.coerced));
+  };
+
+  const executor: GatewayExecutor = async (request) => {
+    const operation = request.operation as (typeof request)['operation'] | undefined;
+    if (!operation || operation.operation !== 'query') {
+      try {
+        return await interpret(request);
+      } finally {
+        // Whatever its outcome, a mutation may have changed what queries return: later ones start afresh.
+        if (operation?.operation === 'mutation') sharing?.executions.invalidate();
+      }
+    }
+    const plain = request.request.http?.headers.get(TRACE_HEADER) === 'ftv1' || resolvesEntities(request.document);
+    const key = plain ? undefined : sharing?.keyOf(request);
+    if (key === undefined) return runQuery(request, operation, plain);
+    return sharing!.executions.run(key, sharing!.signalOf(request), () => runQuery(request, operation, plain));
   };
 
   return {

@@ -20,6 +20,7 @@ import type { GatewayContext } from '../graphql/context';
 import { requestContextFactory, type ServicesFactory } from '../graphql/request-context';
 import { buildClientFacingSchema, buildGatewaySchema } from '../graphql/build-schema';
 import { compiledExecution } from '../graphql/compiled-execution';
+import { SharedExecutions, shareKey } from '../graphql/shared-executions';
 import { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
 import { createLogger } from '../logging/logger';
@@ -198,6 +199,8 @@ async function assemble(
   });
   closers.push(async () => feed.close());
   const submissionChanges = new SubmissionAnnouncer(feed, store, logger);
+  // Identical queries in flight share one execution; every write retires them (shared-executions.ts).
+  const sharedExecutions = config.shareIdenticalQueries ? new SharedExecutions() : undefined;
   const worker = new DeliveryWorker({
     store,
     directory,
@@ -205,7 +208,17 @@ async function assemble(
     logger,
     clock: options.now ?? Date.now,
     observer: metrics,
-    changes: submissionChanges,
+    // A delivered submission is a write (a Keyspot lead joins the inbox): later queries start afresh.
+    changes: {
+      changed: (submission) => {
+        sharedExecutions?.invalidate();
+        submissionChanges.changed(submission);
+      },
+      changedById: (tenant, id) => {
+        sharedExecutions?.invalidate();
+        submissionChanges.changedById(tenant, id);
+      },
+    },
   });
   metrics.watchSubmissions(store.submissions);
   worker.start();
@@ -313,7 +326,20 @@ async function assemble(
   const security = apolloSecurity(config.security, pipeline);
   const apollo = new ApolloServer<GatewayContext>({
     // Operations run compiled (graphql-jit); see graphql/compiled-execution.ts.
-    gateway: compiledExecution(buildGatewaySchema(), { compileAfter: config.compileAfter, maxFields: config.compileMaxFields }),
+    gateway: compiledExecution(buildGatewaySchema(), {
+      compileAfter: config.compileAfter,
+      maxFields: config.compileMaxFields,
+      ...(sharedExecutions
+        ? {
+            sharing: {
+              executions: sharedExecutions,
+              keyOf: (request) =>
+                shareKey((request.context as GatewayContext).caller, request.document, request.operationName, request.request.variables),
+              signalOf: (request) => (request.context as GatewayContext).signal,
+            },
+          }
+        : {}),
+    }),
     ...security.options,
     includeStacktraceInErrorResponses: false,
     // main.ts owns signals: Apollo's own handler would re-raise SIGTERM after stopping (exit 143).

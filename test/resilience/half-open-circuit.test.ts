@@ -67,6 +67,8 @@ describe('a probe that joins a read in flight since before the circuit opened', 
         PROVIDER_RETRIES: '0',
         CIRCUIT_BREAKER_THRESHOLD: '1',
         CIRCUIT_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS),
+        // The second list must reach the provider call to join it: not share the first's execution above it.
+        GRAPHQL_SHARE_IDENTICAL: '0',
       },
     });
   });
