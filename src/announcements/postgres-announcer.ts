@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../logging/logger';
 import type { Database } from '../store/database-schema';
 import { decodeAnnouncement, encodeAnnouncement, type Announcement } from './announcement';
@@ -62,7 +62,10 @@ export class PostgresAnnouncer implements Announcer {
 
   private async connect(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true });
+    // Loaded only when an announcer listens on PostgreSQL: a SQLite or Redis deployment never holds pg's modules.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Client } = require('pg') as typeof pg;
+    const client = new Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true });
     client.on('notification', (message) => {
       if (message.channel !== ANNOUNCEMENT_CHANNEL || message.payload === undefined) return;
       const decoded = decodeAnnouncement(message.payload);

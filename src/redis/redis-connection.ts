@@ -13,7 +13,7 @@
  * - Logs name where Redis is (host:port/db), never the URL: it may hold a password.
  * - close() quits both clients; after it, nothing reconnects.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../logging/logger';
 import type { RedisSettings } from './redis-settings';
 
@@ -47,7 +47,7 @@ export class RedisConnection {
     private readonly logger: Logger,
     private readonly options: RedisConnectionOptions = {},
   ) {
-    this.client = new Redis(settings.url, {
+    this.client = openClient(settings.url, {
       ...this.baseOptions(),
       // A command while disconnected fails at once instead of waiting for a reconnection.
       enableOfflineQueue: false,
@@ -118,7 +118,11 @@ export class RedisConnection {
     if (this.closed) throw new Error('the Redis connection is closed');
     if (!this.subscriberClient) {
       // Queued while disconnected: a subscription made during an outage starts once Redis is back.
-      this.subscriberClient = new Redis(this.settings.url, { ...this.baseOptions(), enableOfflineQueue: true, maxRetriesPerRequest: null });
+      this.subscriberClient = openClient(this.settings.url, {
+        ...this.baseOptions(),
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: null,
+      });
       // Its failures are the command client's too (same server): counted there, not logged twice.
       this.subscriberClient.on('error', () => undefined);
       this.subscriberClient.on('message', (channel: string, message: string) => this.deliver(channel, message));
@@ -173,6 +177,13 @@ export class RedisConnection {
     }
     for (const listener of [...this.listeners]) listener(next);
   }
+}
+
+/** A new ioredis client: ioredis is loaded only when REDIS_URL makes a connection, never by a gateway without Redis. */
+function openClient(url: string, options: RedisOptions): Redis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ioredis = require('ioredis') as { Redis: typeof Redis };
+  return new ioredis.Redis(url, options);
 }
 
 /** QUIT, or a hard disconnect when Redis is not there to answer it. */

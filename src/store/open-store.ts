@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Dialect, Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { Logger } from '../logging/logger';
 import { DataCipher } from './data-cipher';
 import { resolveDataKey } from './data-key';
@@ -128,14 +128,17 @@ function sqlite(dataDir: string, file: string): Connection {
 
 /** int8 (bigint, count(*)) read as a JS number: every such value here is a time in ms or a count, far below 2^53. */
 const INT8_OID = 20;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary'
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
 
 function postgres(databaseUrl: string, poolSize: number, logger: Logger): Connection {
+  // Loaded only when DATABASE_URL names PostgreSQL: a SQLite gateway never holds pg's modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pg = require('pg') as typeof PgModule;
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID && format !== 'binary'
+        ? (value: string) => Number(value)
+        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
   const url = new URL(databaseUrl);
   // A server that does not answer at all (a lost network) fails a connection after 5 s instead of
   // holding the request forever: the caller then answers STORE_UNAVAILABLE.

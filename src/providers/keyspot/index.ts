@@ -1,5 +1,5 @@
 /** Keyspot, as the provider registry knows it. */
-import { decodeJwt } from 'jose';
+import { decodeJwt } from './decode-jwt';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider.error';
 import { LeadProvider } from '../../leads/enums/lead-provider.enum';

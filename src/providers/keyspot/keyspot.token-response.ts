@@ -7,7 +7,7 @@
  * (PROVIDER_BAD_RESPONSE), so it is never cached and the next call asks again; a lifetime is at
  * most MAX_LIFETIME_MS, so an absurd `exp` or `expiresIn` cannot pin one token for ever.
  */
-import { decodeJwt } from 'jose';
+import { decodeJwt } from './decode-jwt';
 import { ResponseShapeError } from '../../leads/mapping/response-shape.error';
 
 export interface IssuedToken {
