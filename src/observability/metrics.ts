@@ -144,6 +144,21 @@ export class GatewayMetrics implements UpstreamObserver, DeliveryObserver, Subsc
     registers: [this.registry],
   });
 
+  /** Read at scrape time from the shared executions (graphql/shared-executions.ts), when sharing is on. */
+  private sharedSource?: { readonly joined: number };
+  private sharedSeen = 0;
+
+  private readonly sharedExecutions = new Counter({
+    name: 'leadgraph_graphql_shared_executions_total',
+    help: 'Queries answered with the result of an identical query in flight (same caller, document and variables) instead of executing.',
+    registers: [this.registry],
+    collect: () => {
+      const joined = this.sharedSource?.joined ?? 0;
+      if (joined > this.sharedSeen) this.sharedExecutions.inc(joined - this.sharedSeen);
+      this.sharedSeen = joined;
+    },
+  });
+
   private readonly polls = new Counter({
     name: 'leadgraph_lead_polls_total',
     help: 'Change-feed polls of listing providers by this process, by provider and outcome.',
@@ -195,6 +210,11 @@ export class GatewayMetrics implements UpstreamObserver, DeliveryObserver, Subsc
 
   delivered(provider: string, seconds: number): void {
     this.deliveryLatency.observe({ provider }, seconds);
+  }
+
+  /** Where the shared-executions counter reads from (when identical queries share executions). */
+  watchSharedExecutions(source: { readonly joined: number }): void {
+    this.sharedSource = source;
   }
 
   /** Where the subscription gauges read from; set once the WebSocket transport runs. */

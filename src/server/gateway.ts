@@ -201,6 +201,7 @@ async function assemble(
   const submissionChanges = new SubmissionAnnouncer(feed, store, logger);
   // Identical queries in flight share one execution; every write retires them (shared-executions.ts).
   const sharedExecutions = config.shareIdenticalQueries ? new SharedExecutions() : undefined;
+  if (sharedExecutions) metrics.watchSharedExecutions(sharedExecutions);
   const worker = new DeliveryWorker({
     store,
     directory,

@@ -1,8 +1,9 @@
 /**
  * A gateway loads only the libraries its configuration uses (issue #20: every loaded module's
  * source stays in the heap): on the embedded SQLite store without Redis, the compiled gateway never
- * loads `pg` or `ioredis`, and reads JWTs through jose's `jose/jwt/decode` entry point, not the
- * package root (every JWS/JWE/JWK module). Checked on the compiled server in its own process, whose
+ * loads `pg` or `ioredis`, reads JWTs through jose's `jose/jwt/decode` entry point, not the
+ * package root (every JWS/JWE/JWK module), and takes only undici's pool and request method, not its
+ * index (fetch, WebSocket, caches, mocks). Checked on the compiled server in its own process, whose
  * `require.cache` a preload script writes out when the process exits.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,7 +47,7 @@ async function filesLoaded(env: Record<string, string>): Promise<string[]> {
 /** The package a loaded file belongs to, if any. */
 const packageOf = (file: string): string | undefined => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
 
-test('a gateway on SQLite without Redis loads neither pg nor ioredis, and only jose’s JWT decoding', async () => {
+test('a gateway on SQLite without Redis loads neither pg nor ioredis, only jose’s JWT decoding and undici’s pool', async () => {
   const files = await filesLoaded({
     NODE_ENV: 'production',
     API_KEYS,
@@ -63,4 +64,7 @@ test('a gateway on SQLite without Redis loads neither pg nor ioredis, and only j
   const jose = files.filter((file) => packageOf(file) === 'jose');
   expect(jose.some((file) => file.endsWith('/util/decode_jwt.js'))).toBe(true);
   expect(jose.filter((file) => /\/jose\/dist\/node\/cjs\/index\.js$/.test(file))).toEqual([]);
+  const undici = files.filter((file) => packageOf(file) === 'undici');
+  expect(undici.some((file) => file.endsWith('/lib/dispatcher/agent.js'))).toBe(true);
+  expect(undici.filter((file) => /\/undici\/(index\.js|lib\/web\/)/.test(file))).toEqual([]);
 });

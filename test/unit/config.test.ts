@@ -61,6 +61,15 @@ describe('demo mode', () => {
     expect(load({ GRAPHQL_COMPILE_AFTER: text }).compileAfter).toBe(value);
   });
 
+  test.each([
+    [undefined, true],
+    ['1', true],
+    ['0', false],
+    ['false', false],
+  ])('GRAPHQL_SHARE_IDENTICAL=%p shares identical queries in flight: %p', (text, shared) => {
+    expect(load(text === undefined ? {} : { GRAPHQL_SHARE_IDENTICAL: text }).shareIdenticalQueries).toBe(shared);
+  });
+
   test('GRAPHQL_COMPILE_MAX_FIELDS: unset leaves the executor its default; a number is taken as is', () => {
     expect(load({}).compileMaxFields).toBeUndefined();
     expect(load({ GRAPHQL_COMPILE_MAX_FIELDS: ' 400 ' }).compileMaxFields).toBe(400);
@@ -152,6 +161,7 @@ describe('problems', () => {
     ['LOG_LEVEL=verbose', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL /],
     ['GRAPHQL_COMPILE_AFTER=-1', { GRAPHQL_COMPILE_AFTER: '-1' }, /^GRAPHQL_COMPILE_AFTER /],
     ['GRAPHQL_COMPILE_AFTER=soon', { GRAPHQL_COMPILE_AFTER: 'soon' }, /^GRAPHQL_COMPILE_AFTER /],
+    ['GRAPHQL_SHARE_IDENTICAL=maybe', { GRAPHQL_SHARE_IDENTICAL: 'maybe' }, /^GRAPHQL_SHARE_IDENTICAL /],
     ['GRAPHQL_COMPILE_MAX_FIELDS=0', { GRAPHQL_COMPILE_MAX_FIELDS: '0' }, /^GRAPHQL_COMPILE_MAX_FIELDS /],
     ['GRAPHQL_COMPILE_MAX_FIELDS=lots', { GRAPHQL_COMPILE_MAX_FIELDS: 'lots' }, /^GRAPHQL_COMPILE_MAX_FIELDS /],
     [
