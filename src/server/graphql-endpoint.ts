@@ -130,8 +130,10 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions) {
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const body = res.statusCode >= 400 ? withRequestId(response.body.string, requestId) : response.body.string;
-      res.setHeader('content-length', Buffer.byteLength(body));
-      res.end(body);
+      // Encoded once: measuring the string and then writing it would walk (and flatten) it twice.
+      const bytes = Buffer.from(body, 'utf8');
+      res.setHeader('content-length', bytes.length);
+      res.end(bytes);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
