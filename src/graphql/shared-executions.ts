@@ -72,6 +72,7 @@ let nextDocumentId = 1;
 /**
  * The key identical requests share an execution by, or undefined when this one must run alone.
  * `caller` names whose data it is (tenant, key name, scopes); the variables as the client sent them.
+ * Never throws: variables it cannot serialise make the request run alone.
  */
 export function shareKey(
   caller: { tenant: string; name: string; scopes: ReadonlySet<string> } | undefined,
@@ -83,5 +84,11 @@ export function shareKey(
   let id = documentIds.get(document);
   if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
   const scopes = [...caller.scopes].sort().join(',');
-  return JSON.stringify([caller.tenant, caller.name, scopes, id, operationName ?? '', variables ?? {}]);
+  try {
+    return JSON.stringify([caller.tenant, caller.name, scopes, id, operationName ?? '', variables ?? {}]);
+  } catch {
+    // Variables nested deeper than JSON.stringify recurses (a 100 KB body holds 50,000 levels, in a
+    // variable the operation need not even declare): such a request runs alone, as it would unshared.
+    return undefined;
+  }
 }

@@ -174,3 +174,9 @@ test('shareKey: no caller, no sharing; the key never holds the document text', (
   expect(key).not.toContain('count');
   expect(shareKey(caller('app'), parse('{ count }'), null, { label: 'x' })).not.toBe(key);
 });
+
+test('shareKey: variables too deep to serialise mean running alone, not an exception', () => {
+  const depth = 20_000;
+  const deep = JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`) as unknown;
+  expect(shareKey(caller('app'), QUERY, null, { x: deep })).toBeUndefined();
+});
