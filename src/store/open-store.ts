@@ -100,6 +100,9 @@ export function openDatabase(config: StoreConfig, options: Pick<OpenStoreOptions
   };
 }
 
+/** SQLite's page cache per connection, in KiB (SQLite's own default is 2 MB, better-sqlite3's 16 MB). */
+const SQLITE_PAGE_CACHE_KIB = 4_000;
+
 interface Connection {
   dialect: Dialect;
   kind: StoreKind;
@@ -120,6 +123,10 @@ function sqlite(dataDir: string, file: string): Connection {
         database.pragma('journal_mode = WAL');
         database.pragma('synchronous = FULL');
         database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+        // better-sqlite3 builds SQLite with a 16 MB page cache, which a write-heavy gateway fills
+        // (idempotency outcomes, records) and keeps as memory; the pages it reads again are few (new
+        // rows, small indexes), and the rest stay in the OS's file cache.
+        database.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
         return Promise.resolve(cachePreparedStatements(database));
       },
     }),
