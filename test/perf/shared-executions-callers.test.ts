@@ -8,9 +8,9 @@
 import { metricValue } from '../change-feed/feed-client';
 import { API_KEYS, bearer, CRM_KEY, REPORTING_KEY, SITE_KEY } from '../security/security-harness';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
+import { pageCalls, queryInFlight } from './queries-in-flight';
 import { until } from '../support/until';
 
-const TESSELYS_LIST = 'GET /external/v1/leads';
 const PAGE = `query Inbox($first: Int, $filter: LeadFilter) { leads(first: $first, filter: $filter) { totalCount nodes { id title } } }`;
 const TESSELYS_ONLY = { provider: 'TESSELYS' };
 const SHARED = 'leadgraph_graphql_shared_executions_total';
@@ -26,23 +26,12 @@ beforeEach(() => {
   stack.tesselys.faults.reset();
 });
 
-const pageCalls = (first: number) =>
-  stack.tesselys.counters.history(TESSELYS_LIST).filter((call) => call.url.includes(`limit=${first}&`)).length;
-
-/** Starts a query and resolves once its Tesselys list call has reached the simulator. */
-async function inFlight(key: string, variables: { first: number; filter?: unknown }): Promise<{ answer: Promise<GraphQLResponse> }> {
-  const before = pageCalls(variables.first);
-  const answer = stack.gql(PAGE, variables, bearer(key));
-  await until(() => pageCalls(variables.first) > before, 'the first query’s Tesselys call');
-  return { answer };
-}
-
 const sharedCount = () => metricValue(stack.gateway.url, SHARED);
 
 test('keys with other scopes never join each other: the write-only key is still refused, the read-only key reads on its own', async () => {
   stack.tesselys.faults.setLatency(800);
   const before = await sharedCount();
-  const { answer: first } = await inFlight(CRM_KEY, { first: 6, filter: TESSELYS_ONLY });
+  const { answer: first } = await queryInFlight(stack, PAGE, { first: 6, filter: TESSELYS_ONLY }, bearer(CRM_KEY));
   const [site, reporting] = await Promise.all([
     stack.gql(PAGE, { first: 6, filter: TESSELYS_ONLY }, bearer(SITE_KEY)),
     stack.gql(PAGE, { first: 6, filter: TESSELYS_ONLY }, bearer(REPORTING_KEY)),
@@ -58,14 +47,14 @@ test('keys with other scopes never join each other: the write-only key is still 
 test('joiners of a query whose client went away get a real answer, not the cancellation', async () => {
   stack.tesselys.faults.setLatency(800);
   const leaving = new AbortController();
-  const before = pageCalls(5);
+  const before = pageCalls(stack, 5);
   const first = fetch(stack.gateway.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(CRM_KEY) },
     body: JSON.stringify({ query: PAGE, variables: { first: 5, filter: TESSELYS_ONLY } }),
     signal: leaving.signal,
   }).catch((error: unknown) => error);
-  await until(() => pageCalls(5) > before, 'the first query’s Tesselys call');
+  await until(() => pageCalls(stack, 5) > before, 'the first query’s Tesselys call');
   const joiners = Array.from({ length: 3 }, () => stack.gql(PAGE, { first: 5, filter: TESSELYS_ONLY }, bearer(CRM_KEY)));
   // Another request answered: the joiners, sent before it, have reached the gateway.
   await stack.gql('{ providers { configured } }', {}, bearer(CRM_KEY));

@@ -6,10 +6,9 @@
  * answers after a delay here so the first query is in flight while the others arrive.
  */
 import { metricValue } from '../change-feed/feed-client';
-import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
-import { until } from '../support/until';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { pageCalls, queryInFlight } from './queries-in-flight';
 
-const TESSELYS_LIST = 'GET /external/v1/leads';
 const PAGE = `query Inbox($first: Int, $filter: LeadFilter) { leads(first: $first, filter: $filter) { totalCount nodes { id provider title createdAt } } }`;
 const TESSELYS_ONLY = { provider: 'TESSELYS' };
 const CREATE_KEYSPOT = `mutation { createLead(input: { provider: KEYSPOT, description: "Oi", contact: { name: "Ana Lima", email: "ana@example.com", phone: "11988887777" } }) { lead { id } } }`;
@@ -25,37 +24,24 @@ beforeEach(() => {
   stack.tesselys.faults.reset();
 });
 
-/** Tesselys list calls for pages of `first` leads (the readiness probe lists one lead: not counted). */
-const pageCalls = (first: number) =>
-  stack.tesselys.counters.history(TESSELYS_LIST).filter((call) => call.url.includes(`limit=${first}&`)).length;
-
-/** Starts a query and resolves once its Tesselys list call has reached the simulator (it is in flight). */
-async function inFlight(variables: { first: number; filter?: unknown }): Promise<{ answer: Promise<GraphQLResponse> }> {
-  const before = pageCalls(variables.first);
-  const answer = stack.gql(PAGE, variables);
-  await until(() => pageCalls(variables.first) > before, 'the first query’s Tesselys call');
-  // Wrapped: an async function returning the promise itself would make the caller wait for the answer.
-  return { answer };
-}
-
 test('identical queries arriving while the first waits on the provider take its answer', async () => {
   stack.tesselys.faults.setLatency(1_500);
   const sharedBefore = await metricValue(stack.gateway.url, SHARED);
-  const { answer: first } = await inFlight({ first: 7, filter: TESSELYS_ONLY });
+  const { answer: first } = await queryInFlight(stack, PAGE, { first: 7, filter: TESSELYS_ONLY });
   const joiners = await Promise.all(Array.from({ length: 5 }, () => stack.gql(PAGE, { first: 7, filter: TESSELYS_ONLY })));
   const answer = await first;
   expect(answer.errors).toBeUndefined();
   expect(answer.data!.leads.nodes).toHaveLength(7);
   for (const joiner of joiners) expect(joiner.data).toEqual(answer.data);
   // Each joiner took the first one's answer: no provider call of its own.
-  expect(pageCalls(7)).toBe(1);
+  expect(pageCalls(stack, 7)).toBe(1);
   expect((await metricValue(stack.gateway.url, SHARED)) - sharedBefore).toBe(5);
 });
 
 test('other variables are another query: no sharing', async () => {
   stack.tesselys.faults.setLatency(500);
   const sharedBefore = await metricValue(stack.gateway.url, SHARED);
-  const { answer: first } = await inFlight({ first: 3, filter: TESSELYS_ONLY });
+  const { answer: first } = await queryInFlight(stack, PAGE, { first: 3, filter: TESSELYS_ONLY });
   const other = await stack.gql(PAGE, { first: 4, filter: TESSELYS_ONLY });
   expect((await first).data!.leads.nodes).toHaveLength(3);
   expect(other.data!.leads.nodes).toHaveLength(4);
@@ -64,7 +50,7 @@ test('other variables are another query: no sharing', async () => {
 
 test('a query that starts after a createLead was answered sees that lead, even while an identical one is still in flight', async () => {
   stack.tesselys.faults.setLatency(1_500);
-  const { answer: before } = await inFlight({ first: 50 });
+  const { answer: before } = await queryInFlight(stack, PAGE, { first: 50 });
   const created = await stack.gql<{ createLead: { lead: { id: string } } }>(CREATE_KEYSPOT);
   expect(created.errors).toBeUndefined();
   const id = created.data!.createLead.lead.id;
