@@ -9,7 +9,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 import { metricValue, subscribeFeed, untilOpenSubscriptions, wsUrl, type FeedSubscriber } from './feed-client';
-import { until } from '../support/until';
+import { eventually } from '../support/eventually';
 
 const READER = 'feed-reader-key-0123456789';
 const WRITER = 'feed-writer-key-0123456789';
@@ -186,7 +186,7 @@ test('no key or an unknown key closes with 4401, a key without leads:read with 4
 
   const query = subscribeFeed(stack.gateway.url, bearer(READER), { query: '{ providers { provider } }' });
   open.push(query);
-  await until(() => query.errors.length > 0, 'the query sent as a subscription to be refused');
+  await eventually('the query sent as a subscription to be refused', () => query.errors.length > 0);
   expect(query.errors.flat()).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
 
   // And the other way round: a subscription sent as an HTTP request is told where subscriptions are.
@@ -271,7 +271,7 @@ async function rawSocket(authorization: string): Promise<{ socket: WebSocket; me
 }
 
 async function untilMessage(messages: Array<Record<string, unknown>>, id: string): Promise<Record<string, unknown>> {
-  await until(() => messages.some((message) => message.id === id), `a message for ${id}`);
+  await eventually(`a message for ${id}`, () => messages.some((message) => message.id === id));
   return messages.find((message) => message.id === id)!;
 }
 
@@ -304,7 +304,7 @@ test('a hostile subscriber cannot leave subscriptions behind or break its socket
   expect(await untilMessage(messages, 'reused')).toMatchObject({ type: 'error' });
   subscribe('watch', 'subscription { leadEvents { type lead { id } } }');
   const id = await createTesselysLead(WRITER, 'Feed: hostile subscriber');
-  await until(() => messages.some((m) => m.id === 'watch' && JSON.stringify(m).includes(id)), 'the event on the watch subscription');
+  await eventually('the event on the watch subscription', () => messages.some((m) => m.id === 'watch' && JSON.stringify(m).includes(id)));
   expect(await metricValue(stack.gateway.url, 'leadgraph_subscriptions_open')).toBe(1);
   socket.close();
   expect(await closed).toBe(1005);

@@ -7,7 +7,7 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LeadEventsDocument, type LeadEventsSubscription } from '../../operations/__generated__/graphql';
-import { until } from '../support/until';
+import { eventually } from '../support/eventually';
 
 /** The front-end's own subscription (operations/lead-events.graphql), as its generated document. */
 export const LEAD_EVENTS = print(LeadEventsDocument);
@@ -87,8 +87,8 @@ export async function metricValue(baseUrl: string, name: string): Promise<number
 
 /** Waits until the gateway reports `count` open subscriptions (the subscribe messages were processed). */
 export async function untilOpenSubscriptions(baseUrl: string, count: number): Promise<void> {
-  await until(
-    async () => (await metricValue(baseUrl, 'leadgraph_subscriptions_open')) === count,
+  await eventually(
     `${count} open subscriptions on /metrics`,
+    async () => (await metricValue(baseUrl, 'leadgraph_subscriptions_open')) === count,
   );
 }

@@ -18,7 +18,7 @@ import { REDIS_TEST_URL, testRedisPrefix } from '../support/test-redis';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { subscribeFeed, untilOpenSubscriptions, type FeedSubscriber } from './feed-client';
 import { tesselysEnv } from '../support/simulator-env';
-import { until } from '../support/until';
+import { eventually } from '../support/eventually';
 
 const LIST = 'GET /external/v1/leads';
 
@@ -56,7 +56,7 @@ describe('one gateway', () => {
     stack.resetCounters();
     feeds.push(subscribeFeed(stack.gateway.url, undefined));
     await untilOpenSubscriptions(stack.gateway.url, 1);
-    await until(() => polls(stack.tesselys) >= 1, 'the first subscriber’s poll');
+    await eventually('the first subscriber’s poll', () => polls(stack.tesselys) >= 1);
     feeds.push(subscribeFeed(stack.gateway.url, undefined));
     await untilOpenSubscriptions(stack.gateway.url, 2);
     // Both are registered: both receive the next event.
@@ -134,7 +134,7 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
     const [first, second] = await Promise.all(replicas.map((replica) => replica.listening()));
     feeds.push(subscribeFeed(first!, undefined));
     await untilOpenSubscriptions(first!, 1);
-    await until(() => polls(tesselys) >= 1, 'the first subscriber’s poll');
+    await eventually('the first subscriber’s poll', () => polls(tesselys) >= 1);
     feeds.push(subscribeFeed(second!, undefined));
     await untilOpenSubscriptions(second!, 1);
 
@@ -201,7 +201,7 @@ describe('the poll passes to a replica that still has subscribers', () => {
     const onA = subscribeFeed(a.url, undefined);
     feeds.push(onA);
     await untilOpenSubscriptions(a.url, 1);
-    await until(() => polls(tesselys) >= 1, 'the first subscriber’s poll');
+    await eventually('the first subscriber’s poll', () => polls(tesselys) >= 1);
     const onB = subscribeFeed(b.url, undefined);
     feeds.push(onB);
     await untilOpenSubscriptions(b.url, 1);
@@ -213,12 +213,12 @@ describe('the poll passes to a replica that still has subscribers', () => {
     await onA.dispose();
     await untilOpenSubscriptions(a.url, 0);
     // The other replica takes the lease at its next interval and takes its baseline first.
-    await until(async () => {
+    await eventually('the other replica to take the lease', async () => {
       const taken = (await b.store.pollLeases.holder('default', 'TESSELYS'))?.holder;
       return taken !== undefined && taken !== holder;
-    }, 'the other replica to take the lease');
+    });
     const before = polls(tesselys);
-    await until(() => polls(tesselys) > before, 'a poll by the new lease holder');
+    await eventually('a poll by the new lease holder', () => polls(tesselys) > before);
     const second = await addOnTesselys('Handover: seen by the second poller');
     expect(await onB.next((event) => event.lead?.id === second)).toMatchObject({ type: 'CREATED' });
   });

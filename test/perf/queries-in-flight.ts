@@ -4,7 +4,7 @@
  * simulator (recorded on arrival, before the latency), so later requests find it in flight.
  */
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
-import { until } from '../support/until';
+import { eventually } from '../support/eventually';
 
 const TESSELYS_LIST = 'GET /external/v1/leads';
 
@@ -25,6 +25,6 @@ export async function queryInFlight(
 ): Promise<{ answer: Promise<GraphQLResponse> }> {
   const before = pageCalls(stack, variables.first);
   const answer = stack.gql(query, variables, headers);
-  await until(() => pageCalls(stack, variables.first) > before, 'the first query’s Tesselys call');
+  await eventually('the first query’s Tesselys call', () => pageCalls(stack, variables.first) > before);
   return { answer };
 }

@@ -9,7 +9,7 @@ import { metricValue } from '../change-feed/feed-client';
 import { API_KEYS, bearer, CRM_KEY, REPORTING_KEY, SITE_KEY } from '../security/security-harness';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 import { pageCalls, queryInFlight } from './queries-in-flight';
-import { until } from '../support/until';
+import { eventually } from '../support/eventually';
 
 const PAGE = `query Inbox($first: Int, $filter: LeadFilter) { leads(first: $first, filter: $filter) { totalCount nodes { id title } } }`;
 const TESSELYS_ONLY = { provider: 'TESSELYS' };
@@ -54,7 +54,7 @@ test('joiners of a query whose client went away get a real answer, not the cance
     body: JSON.stringify({ query: PAGE, variables: { first: 5, filter: TESSELYS_ONLY } }),
     signal: leaving.signal,
   }).catch((error: unknown) => error);
-  await until(() => pageCalls(stack, 5) > before, 'the first query’s Tesselys call');
+  await eventually('the first query’s Tesselys call', () => pageCalls(stack, 5) > before);
   const joiners = Array.from({ length: 3 }, () => stack.gql(PAGE, { first: 5, filter: TESSELYS_ONLY }, bearer(CRM_KEY)));
   // Another request answered: the joiners, sent before it, have reached the gateway.
   await stack.gql('{ providers { configured } }', {}, bearer(CRM_KEY));
@@ -73,7 +73,7 @@ test('a query that starts after an updateLead was answered sees the new title, e
   // The first read hangs (until its deadline): it stays in flight across the write.
   stack.tesselys.faults.hangNext({ route: 'GET /external/v1/leads/:id' });
   const before = stack.gql(READ, { id }, bearer(CRM_KEY));
-  await until(() => stack.tesselys.counters.count() > 0, 'the first read’s Tesselys call');
+  await eventually('the first read’s Tesselys call', () => stack.tesselys.counters.count() > 0);
   const updated = await stack.gql(
     'mutation U($id: ID!) { updateLead(id: $id, input: { title: "Renomeado pelo ataque" }) { lead { id title } } }',
     { id },

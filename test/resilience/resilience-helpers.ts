@@ -3,7 +3,6 @@
  * milliseconds), the operations they drive, and small readers for errors, health and metrics.
  */
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
-import { until as waitUntil } from '../support/until';
 
 /** A 200 ms deadline, 1 ms backoff and a 2 s budget: three hung attempts fit, a 3 s Retry-After does not. */
 export const FAST = { PROVIDER_TIMEOUT_MS: '200', PROVIDER_BACKOFF_MS: '1', PROVIDER_RETRY_BUDGET_MS: '2000' };
@@ -68,8 +67,8 @@ export async function circuitGauge(stack: TestStack, provider: string): Promise<
 }
 
 /** Yields to the event loop until `condition` holds (e.g. a simulator has received a request). */
-export function until(condition: () => boolean): Promise<void> {
-  return waitUntil(condition, 'the simulator to reach the expected state');
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Records the gateway logged with this message since `from` (an index into stack.logs.lines). */

@@ -9,7 +9,6 @@ import {
   TESSELYS_DEMO_CREDENTIALS,
   type TesselysSimulator,
 } from '../../src/providers/tesselys/simulator/tesselys.simulator';
-import { until as waitUntil } from '../support/until';
 
 const LEADS = '/external/v1/leads';
 const LIST = 'GET /external/v1/leads';
@@ -36,8 +35,8 @@ function control(sim: TesselysSimulator, path: string, body?: unknown): Promise<
 }
 
 /** Yields to the event loop until the in-process simulator has reached the expected state. */
-function until(condition: () => boolean): Promise<void> {
-  return waitUntil(condition, 'the simulator to reach the expected state');
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 let sim: TesselysSimulator;

@@ -1,7 +1,8 @@
 /**
  * Waits for a condition the system reaches on its own (a reconnection, an announcement, a worker's
  * delivery), looking again every 20 ms; fails naming it after `deadlineMs`. The deadline is a
- * safety net for a broken build, not an assertion about speed.
+ * safety net for a broken build, not an assertion about speed. It is wall-clock time, never a count
+ * of looks: a count is over sooner on an idle machine, before a 250 ms poll could have run.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 
