@@ -134,12 +134,13 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     if (ready) return ready;
     let counts = uses.get(document);
     if (!counts) uses.set(document, (counts = new Map()));
-    const seen = counts.get(key) === NEVER ? NEVER : (counts.get(key) ?? 0) + 1;
+    const count = counts.get(key) ?? 0;
+    if (count === NEVER) return undefined;
+    const seen = count + 1;
     if (seen < compileAfter) {
       counts.set(key, seen);
       return undefined;
     }
-    if (seen === NEVER) return undefined;
     if (selectedFields(document, operation) > maxFields) {
       counts.set(key, NEVER);
       return undefined;
