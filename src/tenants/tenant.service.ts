@@ -148,9 +148,13 @@ export class TenantService {
     }
   }
 
+  /** Every tenant: `default` first, then oldest first (ties by slug). */
   async list(): Promise<TenantView[]> {
     const rows = await this.deps.store.tenants.list();
-    return Promise.all(rows.map((row) => this.view(row)));
+    // `default` is created on first use, often in the same millisecond as the first tenant, so
+    // creation time alone cannot put it first.
+    const ordered = [...rows.filter((row) => row.slug === DEFAULT_TENANT), ...rows.filter((row) => row.slug !== DEFAULT_TENANT)];
+    return Promise.all(ordered.map((row) => this.view(row)));
   }
 
   async createTenant(slug: string, name: string): Promise<TenantView> {
