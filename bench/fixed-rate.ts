@@ -11,6 +11,8 @@ export interface FixedRateOptions {
   headers: Record<string, string>;
   /** Request bodies, used in turn (POST only). */
   bodies?: string[];
+  /** The body of the index-th request, when each must differ (a fresh idempotency key); wins over `bodies`. */
+  bodyAt?: (index: number) => string;
   rate: number;
   seconds: number;
 }
@@ -43,7 +45,7 @@ export async function fixedRate(options: FixedRateOptions): Promise<FixedRateRes
         path: target.pathname + target.search,
         method: options.method,
         headers: options.headers,
-        body: options.bodies ? options.bodies[index % options.bodies.length] : undefined,
+        body: options.bodyAt ? options.bodyAt(index) : options.bodies ? options.bodies[index % options.bodies.length] : undefined,
       });
       await response.body.text();
       if (response.statusCode < 200 || response.statusCode > 299) non2xx++;

@@ -13,7 +13,7 @@
  *   fingerprint; true for each key it completed. A key twice in one batch is completed by its first
  *   occurrence; the later ones get false (the key was no longer held).
  */
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database, IdempotencyKeyTable } from './database-schema';
 import type { IdempotencyRequest } from './idempotency-repository';
 
@@ -26,24 +26,91 @@ export interface HeldCompletion {
 export async function insertReservations(db: Kysely<Database>, rows: readonly IdempotencyKeyTable[]): Promise<boolean[]> {
   const firsts = firstOccurrences(rows.map(identity));
   const values = [...firsts.values()].map((index) => rows[index]!).sort(byTenantAndKey);
-  const inserted = await db
-    .insertInto('idempotency_keys')
-    .values(values)
-    .onConflict((conflict) => conflict.columns(['tenant', 'key']).doNothing())
-    .returning(['tenant', 'key'])
-    .execute();
+  const parameters = values.flatMap((row) => RESERVATION_COLUMNS.map((column) => row[column]));
+  const { rows: inserted } = await db.executeQuery<{ tenant: string; key: string }>(
+    CompiledQuery.raw(statementText(db, 'insert', values.length), parameters),
+  );
   const won = new Set(inserted.map(identity));
   return rows.map((row, index) => firsts.get(identity(row)) === index && won.has(identity(row)));
 }
 
 export async function completeHeld(db: Kysely<Database>, completions: readonly HeldCompletion[]): Promise<boolean[]> {
   const firsts = firstOccurrences(completions.map(({ request }) => identity(request)));
-  const values = [...firsts.values()]
+  const parameters = [...firsts.values()]
     .map((index) => completions[index]!)
     .sort((a, b) => byTenantAndKey(a.request, b.request))
-    .map(({ request, outcome }) => sql`(${request.tenant}, ${request.key}, ${request.operation}, ${request.fingerprint}, ${outcome})`);
+    .flatMap(({ request, outcome }) => [request.tenant, request.key, request.operation, request.fingerprint, outcome]);
+  const { rows } = await db.executeQuery<{ tenant: string; key: string }>(
+    CompiledQuery.raw(statementText(db, 'complete', parameters.length / COMPLETION_PARAMETERS), parameters),
+  );
+  const completed = new Set(rows.map(identity));
+  return completions.map(({ request }, index) => firsts.get(identity(request)) === index && completed.has(identity(request)));
+}
+
+/** The columns of a reservation row, in the order its parameters are given. */
+const RESERVATION_COLUMNS = [
+  'tenant',
+  'key',
+  'operation',
+  'fingerprint',
+  'state',
+  'outcome',
+  'locked_until',
+  'created_at',
+  'expires_at',
+] as const satisfies ReadonlyArray<keyof IdempotencyKeyTable>;
+
+/** Parameters of one completion: tenant, key, operation, fingerprint, encrypted outcome. */
+const COMPLETION_PARAMETERS = 5;
+
+/**
+ * The SQL of each statement for `rows` rows, compiled by Kysely once per database, kind and row
+ * count (at most IDEMPOTENCY_BATCH_SIZE each) and then reused with new parameters: building and
+ * compiling the query tree cost more than the rest of a one-row write's JavaScript. The first
+ * compilation checks that Kysely numbered the parameters in the order the callers above give them.
+ */
+function statementText(db: Kysely<Database>, kind: 'insert' | 'complete', rows: number): string {
+  let texts = compiledTexts.get(db);
+  if (!texts) compiledTexts.set(db, (texts = new Map()));
+  const cacheKey = `${kind}/${rows}`;
+  let text = texts.get(cacheKey);
+  if (text === undefined) {
+    const compiled = kind === 'insert' ? compileInsert(db, rows) : compileComplete(db, rows);
+    const width = kind === 'insert' ? RESERVATION_COLUMNS.length : COMPLETION_PARAMETERS;
+    const expected = Array.from({ length: rows * width }, (_, index) => `p${index}`);
+    if (compiled.parameters.join() !== expected.join())
+      throw new Error(
+        `Kysely numbered the ${kind} statement's parameters differently: expected ${expected.join()}, got ${compiled.parameters.join()}`,
+      );
+    text = compiled.sql;
+    texts.set(cacheKey, text);
+  }
+  return text;
+}
+
+const compiledTexts = new WeakMap<Kysely<Database>, Map<string, string>>();
+
+/** Placeholder values p0, p1, … in the order the statement must receive them. */
+function placeholders(rows: number, width: number): string[][] {
+  return Array.from({ length: rows }, (_, row) => Array.from({ length: width }, (_, column) => `p${row * width + column}`));
+}
+
+function compileInsert(db: Kysely<Database>, rows: number): CompiledQuery {
+  const values = placeholders(rows, RESERVATION_COLUMNS.length).map(
+    (row) => Object.fromEntries(RESERVATION_COLUMNS.map((column, index) => [column, row[index]])) as unknown as IdempotencyKeyTable,
+  );
+  return db
+    .insertInto('idempotency_keys')
+    .values(values)
+    .onConflict((conflict) => conflict.columns(['tenant', 'key']).doNothing())
+    .returning(['tenant', 'key'])
+    .compile();
+}
+
+function compileComplete(db: Kysely<Database>, rows: number): CompiledQuery {
+  const values = placeholders(rows, COMPLETION_PARAMETERS).map((row) => sql`(${sql.join(row)})`);
   // VALUES columns are column1… on both stores.
-  const { rows } = await sql<{ tenant: string; key: string }>`
+  return sql<{ tenant: string; key: string }>`
     update idempotency_keys
        set state = 'COMPLETED', outcome = v.column5, locked_until = null
       from (values ${sql.join(values)}) as v
@@ -52,9 +119,7 @@ export async function completeHeld(db: Kysely<Database>, completions: readonly H
        and idempotency_keys.operation = v.column3
        and idempotency_keys.fingerprint = v.column4
        and idempotency_keys.state = 'IN_PROGRESS'
-    returning idempotency_keys.tenant, idempotency_keys.key`.execute(db);
-  const completed = new Set(rows.map(identity));
-  return completions.map(({ request }, index) => firsts.get(identity(request)) === index && completed.has(identity(request)));
+    returning idempotency_keys.tenant, idempotency_keys.key`.compile(db);
 }
 
 function identity(row: { tenant: string; key: string }): string {
