@@ -9,12 +9,14 @@
  * being read as theirs. A failed decryption throws DataDecryptionError, which says nothing of
  * the value.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomFillSync } from 'node:crypto';
 import { DATA_KEY_BYTES } from './store-config';
 
 const FORMAT = 'lg1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** IVs drawn from the CSPRNG at once, then handed out one by one (one call instead of one per value). */
+const IV_POOL_BYTES = IV_BYTES * 256;
 
 export class DataDecryptionError extends Error {
   constructor(reason: string) {
@@ -31,6 +33,8 @@ export function dataKeyId(key: Buffer): string {
 export class DataCipher {
   private readonly keys = new Map<string, Buffer>();
   private readonly currentId: string;
+  private readonly ivPool = Buffer.allocUnsafeSlow(IV_POOL_BYTES);
+  private ivOffset = IV_POOL_BYTES;
 
   /** `key` encrypts and decrypts; `previousKeys` only decrypt (rows written before a rotation). */
   constructor(key: Buffer, previousKeys: readonly Buffer[] = []) {
@@ -51,11 +55,22 @@ export class DataCipher {
   }
 
   encrypt(plaintext: string, context: string): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentId)!, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return `${FORMAT}.${this.currentId}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  }
+
+  /** A fresh random IV: never handed out twice (each pool is refilled whole before reuse). */
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > IV_POOL_BYTES) {
+      randomFillSync(this.ivPool);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 
   decrypt(stored: string, context: string): string {

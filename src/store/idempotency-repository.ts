@@ -54,9 +54,11 @@ export class IdempotencyRepository {
   constructor(
     private readonly context: StoreContext,
     private readonly ttlMs: number,
+    /** STORE_GROUP_COMMIT_MS: how long a batch may wait for more keys while keyed requests arrive steadily. */
+    groupCommitMs = 0,
   ) {
-    this.reservations = new GroupCommit((rows) => insertReservations(context.db, rows), IDEMPOTENCY_BATCH_SIZE);
-    this.completions = new GroupCommit((completions) => completeHeld(context.db, completions), IDEMPOTENCY_BATCH_SIZE);
+    this.reservations = new GroupCommit((rows) => insertReservations(context.db, rows), IDEMPOTENCY_BATCH_SIZE, groupCommitMs);
+    this.completions = new GroupCommit((completions) => completeHeld(context.db, completions), IDEMPOTENCY_BATCH_SIZE, groupCommitMs);
   }
 
   /** Takes the key for `lockMs` or says why not. Atomic, committed on return. */

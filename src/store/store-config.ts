@@ -19,6 +19,8 @@ export interface StoreConfig {
   leadRetentionDays: number;
   idempotencyTtlHours: number;
   submissionMaxAgeHours: number;
+  /** STORE_GROUP_COMMIT_MS: how long an idempotency batch may wait for more keys under steady load. */
+  groupCommitMs: number;
 }
 
 export interface StoreConfigResult {
@@ -29,6 +31,8 @@ export interface StoreConfigResult {
 
 export const DEFAULT_DATA_DIR = './data';
 export const DATA_KEY_BYTES = 32;
+/** Measured: docs/decisions/idempotency.md, "Group commit under steady load". */
+export const DEFAULT_GROUP_COMMIT_MS = 5;
 
 /**
  * Reads the store's variables. `nodeEnv` decides whether a missing LEADGRAPH_DATA_KEY is a problem
@@ -61,6 +65,7 @@ export function readStoreConfig(env: NodeJS.ProcessEnv, nodeEnv: string, cwd: st
     leadRetentionDays: whole('LEAD_RETENTION_DAYS', 90, 1, 36_500, 'days'),
     idempotencyTtlHours: whole('IDEMPOTENCY_TTL_HOURS', 24, 1, 8_760, 'hours'),
     submissionMaxAgeHours: whole('SUBMISSION_MAX_AGE_HOURS', 72, 1, 8_760, 'hours'),
+    groupCommitMs: whole('STORE_GROUP_COMMIT_MS', DEFAULT_GROUP_COMMIT_MS, 0, 100, 'milliseconds'),
   };
   const keyProblem = keyText === undefined ? dataKeyProblem(config, nodeEnv) : undefined;
   if (keyProblem) problems.push(keyProblem);

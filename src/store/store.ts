@@ -18,6 +18,8 @@ import { TenantRepository } from './tenant-repository';
 export interface StoreLimits {
   idempotencyTtlHours: number;
   leadRetentionDays: number;
+  /** STORE_GROUP_COMMIT_MS (group-commit.ts); 0 or absent: a batch never waits. */
+  groupCommitMs?: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -40,7 +42,7 @@ export class Store {
     readonly location: string,
     private readonly onClose?: () => void,
   ) {
-    this.idempotency = new IdempotencyRepository(context, limits.idempotencyTtlHours * HOUR_MS);
+    this.idempotency = new IdempotencyRepository(context, limits.idempotencyTtlHours * HOUR_MS, limits.groupCommitMs);
     this.submissions = new SubmissionRepository(context, this.idempotency);
     this.leadRecords = new LeadRecordRepository(context);
     this.retention = new RetentionPurger(context, this.idempotency, limits.leadRetentionDays);

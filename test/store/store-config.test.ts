@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { dataKeyProblem, readStoreConfig, storeSecretsInEnv } from '../../src/store/store-config';
 
-test('defaults: embedded SQLite in ./data, no key, 90 days, 24 hours, 72 hours', () => {
+test('defaults: embedded SQLite in ./data, no key, 90 days, 24 hours, 72 hours, 5 ms', () => {
   expect(readStoreConfig({}, 'development', '/srv/app')).toEqual({
-    config: { dataDir: '/srv/app/data', leadRetentionDays: 90, idempotencyTtlHours: 24, submissionMaxAgeHours: 72 },
+    config: { dataDir: '/srv/app/data', leadRetentionDays: 90, idempotencyTtlHours: 24, submissionMaxAgeHours: 72, groupCommitMs: 5 },
     problems: [],
   });
 });
@@ -19,6 +19,7 @@ test('every variable is read', () => {
       LEAD_RETENTION_DAYS: '30',
       IDEMPOTENCY_TTL_HOURS: '48',
       SUBMISSION_MAX_AGE_HOURS: '12',
+      STORE_GROUP_COMMIT_MS: '0',
     },
     'production',
   );
@@ -30,6 +31,7 @@ test('every variable is read', () => {
     leadRetentionDays: 30,
     idempotencyTtlHours: 48,
     submissionMaxAgeHours: 12,
+    groupCommitMs: 0,
   });
 });
 
@@ -40,6 +42,7 @@ test('one line per bad variable, naming it and never echoing its value', () => {
     LEAD_RETENTION_DAYS: '-7',
     IDEMPOTENCY_TTL_HOURS: '1.5',
     SUBMISSION_MAX_AGE_HOURS: 'forever',
+    STORE_GROUP_COMMIT_MS: '5ms',
   };
   const { problems } = readStoreConfig(env, 'production');
   expect(problems.map((line) => line.split(' ')[0])).toEqual([
@@ -48,6 +51,7 @@ test('one line per bad variable, naming it and never echoing its value', () => {
     'LEAD_RETENTION_DAYS',
     'IDEMPOTENCY_TTL_HOURS',
     'SUBMISSION_MAX_AGE_HOURS',
+    'STORE_GROUP_COMMIT_MS',
   ]);
   const text = problems.join('\n');
   for (const value of Object.values(env)) expect(text).not.toContain(value);

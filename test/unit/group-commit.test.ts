@@ -3,7 +3,9 @@
  * test/store/group-commit.test.ts): callers spread over event-loop turns, some of whose items make
  * a write fail. Each good item is committed exactly once and its caller gets that write's result;
  * each bad item's caller gets the error; no write holds more than maxBatch items; items are
- * committed in the order they were submitted; close() waits for all of it.
+ * committed in the order they were submitted; close() waits for all of it. With a gathering window
+ * (gatherMs), items arriving steadily share a batch, a lone item never waits, and close() ends a
+ * wait at once.
  */
 import fc from 'fast-check';
 import { GroupCommit } from '../../src/store/group-commit';
@@ -22,17 +24,22 @@ test('every good item committed once, in order, with its own result; every bad o
     fc.asyncProperty(
       fc.array(fc.array(fc.boolean(), { maxLength: 12 }), { minLength: 1, maxLength: 5 }),
       fc.integer({ min: 1, max: 6 }),
-      async (turns, maxBatch) => {
+      fc.constantFrom(0, 0, 1, 3),
+      async (turns, maxBatch, gatherMs) => {
         const committed: number[] = [];
         const sizes: number[] = [];
         const bad = new Set<number>();
-        const writer = new GroupCommit<number, string>(async (items) => {
-          sizes.push(items.length);
-          await nextTurn(); // a commit takes time: later callers queue behind it
-          if (items.some((item) => bad.has(item))) throw new Error('refused');
-          committed.push(...items);
-          return items.map((item) => `ok ${item}`);
-        }, maxBatch);
+        const writer = new GroupCommit<number, string>(
+          async (items) => {
+            sizes.push(items.length);
+            await nextTurn(); // a commit takes time: later callers queue behind it
+            if (items.some((item) => bad.has(item))) throw new Error('refused');
+            committed.push(...items);
+            return items.map((item) => `ok ${item}`);
+          },
+          maxBatch,
+          gatherMs,
+        );
 
         const calls: Array<{ item: number; result: Promise<PromiseSettledResult<string>> }> = [];
         let next = 0;
@@ -66,4 +73,58 @@ test('a closed writer refuses new items', async () => {
   await expect(writer.submit(1)).resolves.toBe(1);
   await writer.close();
   await expect(writer.submit(2)).rejects.toThrow('The store is closing');
+});
+
+describe('gathering (gatherMs)', () => {
+  // setTimeout is fake and never advanced: a write that waited for the gathering window would never
+  // happen, so each of these tests would time out if the writer waited where it must not.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
+  const recording = (maxBatch: number) => {
+    const batches: number[][] = [];
+    const writer = new GroupCommit<number, number>(
+      async (items) => {
+        batches.push([...items]);
+        return items;
+      },
+      maxBatch,
+      1000,
+    );
+    return { writer, batches };
+  };
+
+  test('a lone write (nothing submitted within gatherMs before it) goes at once', async () => {
+    const { writer, batches } = recording(8);
+    await expect(writer.submit(1)).resolves.toBe(1);
+    expect(batches).toEqual([[1]]);
+  });
+
+  test('writes arriving steadily wait for each other, and a full batch goes without waiting out the window', async () => {
+    const { writer, batches } = recording(3);
+    await writer.submit(1);
+    await nextTurn(); // the first write's run is over
+    // Submitted right after another one: steady arrivals, so this batch gathers across turns.
+    const gathered = [writer.submit(2)];
+    await nextTurn();
+    gathered.push(writer.submit(3));
+    await nextTurn();
+    expect(batches).toEqual([[1]]); // still gathering: 2 and 3 wait for more
+    gathered.push(writer.submit(4)); // the batch is full: it goes now
+    await expect(Promise.all(gathered)).resolves.toEqual([2, 3, 4]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  test('close() commits a gathering batch at once', async () => {
+    const { writer, batches } = recording(8);
+    await writer.submit(1);
+    await nextTurn();
+    const waiting = writer.submit(2);
+    await nextTurn();
+    expect(batches).toEqual([[1]]); // gathering
+    await nextTurn();
+    await writer.close();
+    await expect(waiting).resolves.toBe(2);
+    expect(batches).toEqual([[1], [2]]);
+  });
 });

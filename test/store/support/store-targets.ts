@@ -13,7 +13,7 @@ import type { Logger } from '../../../src/logging/logger';
 import { silentLogger } from '../../../src/logging/logger';
 import { openStore } from '../../../src/store/open-store';
 import type { Store } from '../../../src/store/store';
-import type { StoreConfig } from '../../../src/store/store-config';
+import { DEFAULT_GROUP_COMMIT_MS, type StoreConfig } from '../../../src/store/store-config';
 import type { StoreKind } from '../../../src/store/store-context';
 
 export { POSTGRES_ADMIN_URL };
@@ -64,6 +64,7 @@ export function baseConfig(dataDir: string, databaseUrl?: string): StoreConfig {
     leadRetentionDays: 90,
     idempotencyTtlHours: 24,
     submissionMaxAgeHours: 72,
+    groupCommitMs: DEFAULT_GROUP_COMMIT_MS,
   };
 }
 
