@@ -4,10 +4,11 @@
  * batch of rows written by one statement or transaction divides that cost by the batch size under
  * load. When idle, a write goes out at the end of the current event-loop turn (setImmediate), with
  * whatever else that turn asked for; while a batch is being committed, the next callers queue and
- * go together as soon as it is done. With `gatherMs` > 0, a write that arrives less than `gatherMs`
- * after the previous one (writes are coming steadily) holds its batch open up to `gatherMs` for
- * the next ones, or until the batch is full — PostgreSQL's commit_delay idea: a few milliseconds
- * of latency under load for far fewer commits, and no wait at all for a lone write.
+ * go together as soon as it is done. With `gatherMs` > 0, while writes arrive steadily (their mean
+ * gap, weighted toward the latest, is under `gatherMs`) a batch is held open for about
+ * GATHER_ARRIVALS more of them — at most `gatherMs`, and never past a full batch. This is
+ * PostgreSQL's commit_delay idea: a few milliseconds under load for far fewer commits; the wait
+ * shrinks as the rate grows, and a lone write (or the first few after a quiet spell) never waits.
  *
  * Contract:
  * - A caller's promise resolves only after the batch holding its item is committed (accepted
@@ -36,35 +37,45 @@ export class GroupCommitClosedError extends Error {
   }
 }
 
+/** How many more writes a gathering batch waits for, at the current mean gap. */
+const GATHER_ARRIVALS = 4;
+/** Weight of the latest gap in the mean gap. */
+const GAP_WEIGHT = 0.5;
+
 export class GroupCommit<Item, Result> {
   private queue: Array<Pending<Item, Result>> = [];
   private running: Promise<void> | undefined;
   private closed = false;
-  /** When the previous item was submitted (performance.now()). */
+  /** When the previous item was submitted (`now()`). */
   private lastSubmitAt = -Infinity;
+  /** Mean gap between submissions in ms, weighted toward the latest; gaps count at most 2 × gatherMs. */
+  private meanGapMs: number;
   /** Ends a gathering wait early (the batch is full). */
   private stopGathering: (() => void) | undefined;
 
   constructor(
     private readonly write: BatchWrite<Item, Result>,
     private readonly maxBatch: number,
-    /** How long a batch may wait for more items while items arrive steadily; 0: never waits. */
+    /** The longest a batch waits for more items while items arrive steadily; 0: never waits. */
     private readonly gatherMs = 0,
+    /** Milliseconds on a monotonic clock (tests pass their own). */
+    private readonly now: () => number = () => performance.now(),
   ) {
     if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new Error(`maxBatch must be a positive integer, got ${maxBatch}`);
     if (!(gatherMs >= 0 && gatherMs <= 1000)) throw new Error(`gatherMs must be 0 to 1000 milliseconds, got ${gatherMs}`);
+    this.meanGapMs = 2 * gatherMs;
   }
 
   /** Resolves with the item's result once it is committed; rejects with its write's error. */
   submit(item: Item): Promise<Result> {
     if (this.closed) return Promise.reject(new GroupCommitClosedError());
-    const now = performance.now();
-    const steady = now - this.lastSubmitAt < this.gatherMs;
+    const now = this.now();
+    this.meanGapMs += GAP_WEIGHT * (Math.min(now - this.lastSubmitAt, 2 * this.gatherMs) - this.meanGapMs);
     this.lastSubmitAt = now;
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       if (this.queue.length >= this.maxBatch) this.stopGathering?.();
-      this.running ??= this.run(steady);
+      this.running ??= this.run(this.gatherWindowMs());
     });
   }
 
@@ -75,18 +86,25 @@ export class GroupCommit<Item, Result> {
     await this.running;
   }
 
-  private async run(gather: boolean): Promise<void> {
+  /** How long a new batch waits for more items: 0 unless they arrive steadily (under 1 ms is not worth a timer). */
+  private gatherWindowMs(): number {
+    if (this.meanGapMs >= this.gatherMs) return 0;
+    const window = Math.min(this.gatherMs, GATHER_ARRIVALS * this.meanGapMs);
+    return window >= 1 ? window : 0;
+  }
+
+  private async run(gatherMs: number): Promise<void> {
     // The rest of this event-loop turn's callers join the first batch; while items arrive
     // steadily, so do those of the next gatherMs.
-    if (gather && !this.closed) await this.gathering();
+    if (gatherMs > 0 && !this.closed) await this.gathering(gatherMs);
     else await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.maxBatch));
     this.running = undefined;
   }
 
-  private gathering(): Promise<void> {
+  private gathering(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.stopGathering?.(), this.gatherMs);
+      const timer = setTimeout(() => this.stopGathering?.(), ms);
       this.stopGathering = () => {
         clearTimeout(timer);
         this.stopGathering = undefined;

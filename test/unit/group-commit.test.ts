@@ -77,12 +77,14 @@ test('a closed writer refuses new items', async () => {
 
 describe('gathering (gatherMs)', () => {
   // setTimeout is fake and never advanced: a write that waited for the gathering window would never
-  // happen, so each of these tests would time out if the writer waited where it must not.
+  // happen, so each of these tests would time out if the writer waited where it must not. The
+  // writer's clock is the test's: each submission comes 1 ms after the previous one.
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
   afterEach(() => jest.useRealTimers());
 
   const recording = (maxBatch: number) => {
     const batches: number[][] = [];
+    let clock = 0;
     const writer = new GroupCommit<number, number>(
       async (items) => {
         batches.push([...items]);
@@ -90,41 +92,46 @@ describe('gathering (gatherMs)', () => {
       },
       maxBatch,
       1000,
+      () => clock++,
     );
     return { writer, batches };
   };
 
-  test('a lone write (nothing submitted within gatherMs before it) goes at once', async () => {
+  /** Two writes 1 ms apart, each committed alone: after them, writes count as arriving steadily. */
+  const warmUp = async (writer: GroupCommit<number, number>) => {
+    for (const item of [1, 2]) {
+      await expect(writer.submit(item)).resolves.toBe(item); // not steady yet: it went at once
+      await nextTurn(); // that write's run is over
+    }
+  };
+
+  test('a lone write, and the first after a quiet spell, go at once', async () => {
     const { writer, batches } = recording(8);
-    await expect(writer.submit(1)).resolves.toBe(1);
-    expect(batches).toEqual([[1]]);
+    await warmUp(writer);
+    expect(batches).toEqual([[1], [2]]);
   });
 
   test('writes arriving steadily wait for each other, and a full batch goes without waiting out the window', async () => {
     const { writer, batches } = recording(3);
-    await writer.submit(1);
-    await nextTurn(); // the first write's run is over
-    // Submitted right after another one: steady arrivals, so this batch gathers across turns.
-    const gathered = [writer.submit(2)];
+    await warmUp(writer);
+    const gathered = [writer.submit(3)];
     await nextTurn();
-    gathered.push(writer.submit(3));
+    gathered.push(writer.submit(4));
     await nextTurn();
-    expect(batches).toEqual([[1]]); // still gathering: 2 and 3 wait for more
-    gathered.push(writer.submit(4)); // the batch is full: it goes now
-    await expect(Promise.all(gathered)).resolves.toEqual([2, 3, 4]);
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    expect(batches).toEqual([[1], [2]]); // still gathering: 3 and 4 wait for more
+    gathered.push(writer.submit(5)); // the batch is full: it goes now
+    await expect(Promise.all(gathered)).resolves.toEqual([3, 4, 5]);
+    expect(batches).toEqual([[1], [2], [3, 4, 5]]);
   });
 
   test('close() commits a gathering batch at once', async () => {
     const { writer, batches } = recording(8);
-    await writer.submit(1);
+    await warmUp(writer);
+    const waiting = writer.submit(3);
     await nextTurn();
-    const waiting = writer.submit(2);
-    await nextTurn();
-    expect(batches).toEqual([[1]]); // gathering
-    await nextTurn();
+    expect(batches).toEqual([[1], [2]]); // gathering
     await writer.close();
-    await expect(waiting).resolves.toBe(2);
-    expect(batches).toEqual([[1], [2]]);
+    await expect(waiting).resolves.toBe(3);
+    expect(batches).toEqual([[1], [2], [3]]);
   });
 });
