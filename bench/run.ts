@@ -21,7 +21,8 @@
  *       (e) is asked of it too, at 70% of its own maximum;
  *   (k) issue #14: createLead on the simulator without and with an idempotency key (a fresh key
  *       per request: reserve, send, store the encrypted outcome), alternated twice, and the ratio
- *       of the gateway's CPU per request (target ≤ 1.10);
+ *       of the gateway's CPU per request (target ≤ 1.10), closed loop and then at one equal
+ *       open-loop rate (BENCH_KEY_RATE, default half the keyed closed loop's req/s);
  *   (s) issue #14: submitLead never waits for the provider. Its own standalone simulator at 500 ms
  *       latency (/__control) and two more gateways on it, SQLite and PostgreSQL (a fresh database
  *       made with pg on 127.0.0.1:5432 and dropped at the end, never skipped): throughput and p99 of
