@@ -99,7 +99,7 @@ test('the inbox lists the merged leads with badges, and scrolling reaches the la
 
 test('filters by status and searches titles', async () => {
   await openInbox();
-  await page.getByLabel('Status').selectOption('CONTACTED');
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('CONTACTED');
   await waitForStatuses('CONTACTED');
   const contacted = await rows().count();
   expect(contacted).toBeGreaterThan(0);
@@ -114,7 +114,7 @@ test('filters by status and searches titles', async () => {
   }, word.toLowerCase());
   expect(await rows().count()).toBeGreaterThan(0);
 
-  await page.getByLabel('Status').selectOption('');
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('');
   await page.getByLabel('Search titles').fill('');
   await page.waitForFunction(
     (total) => document.querySelector('p.list-status')?.textContent === `Showing 20 of ${total} leads`,
@@ -124,8 +124,8 @@ test('filters by status and searches titles', async () => {
 
 test("a lead's page shows every field, folds the raw payload away, and changes the status and tags", async () => {
   await openInbox();
-  await page.getByLabel('Provider').selectOption('TESSELYS');
-  await page.getByLabel('Status').selectOption('NEW');
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).selectOption('TESSELYS');
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('NEW');
   await waitForStatuses('NEW');
   const row = rows().first();
   const id = (await row.getAttribute('data-lead-id'))!;
@@ -138,7 +138,7 @@ test("a lead's page shows every field, folds the raw payload away, and changes t
   await raw.locator('summary').click();
   await expect(raw.locator('pre').textContent()).resolves.toContain('"id"');
 
-  await page.getByLabel('Status').selectOption('QUALIFIED');
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('QUALIFIED');
   await page.getByRole('button', { name: 'Save status' }).click();
   await page.getByText('Status saved.').waitFor();
   await expect(page.locator('dl.field-list .badge-status').textContent()).resolves.toContain('Qualified');
@@ -192,8 +192,8 @@ test('a Keyspot lead sent through the form: a field error first, then QUEUED →
   expect(['QUEUED', 'DELIVERING', 'DELIVERED'].filter((status) => seen.includes(status))).toEqual(seen);
 
   await page.getByRole('link', { name: 'Back to the inbox' }).click();
-  await page.getByLabel('Provider').selectOption('');
-  await page.getByLabel('Status').selectOption('');
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).selectOption('');
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('');
   const top = rows().first();
   await page.waitForFunction(() => document.querySelector('ul.lead-list > li .lead-title')?.textContent === 'Marina Costa');
   expect(await top.locator('.badge-provider').textContent()).toContain('Keyspot');
