@@ -21,20 +21,20 @@
  *   serialises it per request).
  */
 import type { ExecutionResult } from 'graphql';
+import { FlightTable } from '../providers/http/flight-table';
 
 interface Execution {
-  readonly result: Promise<ExecutionResult>;
+  readonly promise: Promise<ExecutionResult>;
   /** The first request's client-gone signal. */
   readonly signal: AbortSignal | undefined;
 }
 
 export class SharedExecutions {
-  private readonly flights = new Map<string, Execution>();
-  private joinedCount = 0;
+  private readonly flights = new FlightTable<Execution>();
 
   /** Requests that took a shared result instead of executing. */
   get joined(): number {
-    return this.joinedCount;
+    return this.flights.joined;
   }
 
   /** Executions in flight that a new request could join. */
@@ -46,22 +46,16 @@ export class SharedExecutions {
   async run(key: string, signal: AbortSignal | undefined, execute: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     const inFlight = this.flights.get(key);
     if (inFlight) {
-      const shared = await inFlight.result.catch(() => undefined);
+      const shared = await inFlight.promise.catch(() => undefined);
       if (!shared || (shared.errors?.length && inFlight.signal?.aborted)) return execute();
-      this.joinedCount++;
+      this.flights.countJoin();
       return shared;
     }
-    const started: Execution = { result: execute(), signal };
-    this.flights.set(key, started);
-    const retire = () => {
-      if (this.flights.get(key) === started) this.flights.delete(key);
-    };
-    started.result.then(retire, retire);
-    return started.result;
+    return this.flights.add(key, { promise: execute(), signal }).promise;
   }
 
   invalidate(): void {
-    this.flights.clear();
+    this.flights.invalidate();
   }
 }
 

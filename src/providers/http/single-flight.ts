@@ -14,6 +14,7 @@
  * - Joiners receive the same value: it is a parsed provider payload that callers only read.
  */
 import { CallerGoneError } from '../resilience/upstream-fault';
+import { FlightTable } from './flight-table';
 
 interface Flight {
   readonly promise: Promise<unknown>;
@@ -22,12 +23,11 @@ interface Flight {
 }
 
 export class SingleFlight {
-  private readonly flights = new Map<string, Flight>();
-  private joinedCount = 0;
+  private readonly flights = new FlightTable<Flight>();
 
   /** Callers that joined a call already in flight instead of starting one. */
   get joined(): number {
-    return this.joinedCount;
+    return this.flights.joined;
   }
 
   /** Calls in flight that a new caller could still join. */
@@ -39,22 +39,16 @@ export class SingleFlight {
     if (signal?.aborted) return Promise.reject(new CallerGoneError());
     let flight = this.flights.get(key);
     if (flight) {
-      this.joinedCount++;
+      this.flights.countJoin();
     } else {
       const controller = new AbortController();
-      const created: Flight = { promise: start(controller.signal), controller, callers: 0 };
-      const retire = () => {
-        if (this.flights.get(key) === created) this.flights.delete(key);
-      };
-      created.promise.then(retire, retire);
-      this.flights.set(key, created);
-      flight = created;
+      flight = this.flights.add(key, { promise: start(controller.signal), controller, callers: 0 });
     }
     return this.follow(key, flight, signal) as Promise<T>;
   }
 
   invalidate(): void {
-    this.flights.clear();
+    this.flights.invalidate();
   }
 
   private follow(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
@@ -65,7 +59,7 @@ export class SingleFlight {
         reject(new CallerGoneError());
         if (--flight.callers > 0) return;
         // Nobody waits for it any more: stop it, and let no later caller join a call being torn down.
-        if (this.flights.get(key) === flight) this.flights.delete(key);
+        this.flights.retire(key, flight);
         flight.controller.abort(new CallerGoneError());
       };
       signal.addEventListener('abort', onAbort, { once: true });
