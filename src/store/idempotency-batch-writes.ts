@@ -28,7 +28,7 @@ export async function insertReservations(db: Kysely<Database>, rows: readonly Id
   const values = [...firsts.values()].map((index) => rows[index]!).sort(byTenantAndKey);
   const parameters = values.flatMap((row) => RESERVATION_COLUMNS.map((column) => row[column]));
   const { rows: inserted } = await db.executeQuery<{ tenant: string; key: string }>(
-    CompiledQuery.raw(statementText(db, 'insert', values.length), parameters),
+    CompiledQuery.raw(statementText(db, 'insert', parameters), parameters),
   );
   const won = new Set(inserted.map(identity));
   return rows.map((row, index) => firsts.get(identity(row)) === index && won.has(identity(row)));
@@ -41,7 +41,7 @@ export async function completeHeld(db: Kysely<Database>, completions: readonly H
     .sort((a, b) => byTenantAndKey(a.request, b.request))
     .flatMap(({ request, outcome }) => [request.tenant, request.key, request.operation, request.fingerprint, outcome]);
   const { rows } = await db.executeQuery<{ tenant: string; key: string }>(
-    CompiledQuery.raw(statementText(db, 'complete', parameters.length / COMPLETION_PARAMETERS), parameters),
+    CompiledQuery.raw(statementText(db, 'complete', parameters), parameters),
   );
   const completed = new Set(rows.map(identity));
   return completions.map(({ request }, index) => firsts.get(identity(request)) === index && completed.has(identity(request)));
@@ -63,20 +63,28 @@ const RESERVATION_COLUMNS = [
 /** Parameters of one completion: tenant, key, operation, fingerprint, encrypted outcome. */
 const COMPLETION_PARAMETERS = 5;
 
+/** Each statement: its parameters per row, and how Kysely builds it for `rows` rows of placeholders. */
+const STATEMENTS = {
+  insert: { width: RESERVATION_COLUMNS.length, compile: compileInsert },
+  complete: { width: COMPLETION_PARAMETERS, compile: compileComplete },
+} satisfies Record<string, { width: number; compile: (db: Kysely<Database>, rows: number) => CompiledQuery }>;
+
 /**
- * The SQL of each statement for `rows` rows, compiled by Kysely once per database, kind and row
- * count (at most IDEMPOTENCY_BATCH_SIZE each) and then reused with new parameters: building and
- * compiling the query tree cost more than the rest of a one-row write's JavaScript. The first
- * compilation checks that Kysely numbered the parameters in the order the callers above give them.
+ * The SQL of a statement for as many rows as `parameters` fill, compiled by Kysely once per
+ * database, statement and row count (at most IDEMPOTENCY_BATCH_SIZE each) and then reused with new
+ * parameters: building and compiling the query tree cost more than the rest of a one-row write's
+ * JavaScript. The first compilation checks that Kysely numbered the parameters in the order the
+ * callers above give them.
  */
-function statementText(db: Kysely<Database>, kind: 'insert' | 'complete', rows: number): string {
+function statementText(db: Kysely<Database>, kind: keyof typeof STATEMENTS, parameters: readonly unknown[]): string {
+  const { width, compile } = STATEMENTS[kind];
+  const rows = parameters.length / width;
   let texts = compiledTexts.get(db);
   if (!texts) compiledTexts.set(db, (texts = new Map()));
   const cacheKey = `${kind}/${rows}`;
   let text = texts.get(cacheKey);
   if (text === undefined) {
-    const compiled = kind === 'insert' ? compileInsert(db, rows) : compileComplete(db, rows);
-    const width = kind === 'insert' ? RESERVATION_COLUMNS.length : COMPLETION_PARAMETERS;
+    const compiled = compile(db, rows);
     const expected = Array.from({ length: rows * width }, (_, index) => `p${index}`);
     if (compiled.parameters.join() !== expected.join())
       throw new Error(

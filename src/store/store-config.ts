@@ -31,7 +31,7 @@ export interface StoreConfigResult {
 
 export const DEFAULT_DATA_DIR = './data';
 export const DATA_KEY_BYTES = 32;
-/** Measured: docs/decisions/idempotency.md, "Group commit under steady load". */
+/** Measured: docs/decisions/idempotency.md, "Where it stands now" (the gathering window). */
 export const DEFAULT_GROUP_COMMIT_MS = 5;
 
 /**
