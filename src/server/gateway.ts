@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -358,8 +357,9 @@ async function assemble(
       // caller can ask for the trace, and raw messages are what formatError keeps to the log. A trace
       // names every type and field it touched, so it is off wherever introspection is (unless
       // FEDERATION_TRACES=true); "disabled" also stops Apollo installing it on its own for a subgraph.
+      // Loaded only where used: otherwise its protobuf module would sit in the heap for nothing.
       config.server.federationTraces
-        ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })
+        ? (await import('@apollo/server/plugin/inlineTrace')).ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })
         : ApolloServerPluginInlineTraceDisabled(),
       // LeadGraph sets no cache hints; the default cache-control plugin would wrap every field's
       // resolver to compute a policy nobody reads (measured: ~8% of a list operation's CPU).

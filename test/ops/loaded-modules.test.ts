@@ -3,7 +3,8 @@
  * source stays in the heap): on the embedded SQLite store without Redis, the compiled gateway never
  * loads `pg` or `ioredis`, reads JWTs through jose's `jose/jwt/decode` entry point, not the
  * package root (every JWS/JWE/JWK module), and takes only undici's pool and request method, not its
- * index (fetch, WebSocket, caches, mocks). Checked on the compiled server in its own process, whose
+ * index (fetch, WebSocket, caches, mocks); without federation traces (production's default) it never
+ * loads Apollo's trace protobuf. Checked on the compiled server in its own process, whose
  * `require.cache` a preload script writes out when the process exits.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,7 +48,7 @@ async function filesLoaded(env: Record<string, string>): Promise<string[]> {
 /** The package a loaded file belongs to, if any. */
 const packageOf = (file: string): string | undefined => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
 
-test('a gateway on SQLite without Redis loads neither pg nor ioredis, only jose’s JWT decoding and undici’s pool', async () => {
+test('a gateway on SQLite without Redis loads neither pg nor ioredis nor the trace protobuf, only jose’s JWT decoding and undici’s pool', async () => {
   const files = await filesLoaded({
     NODE_ENV: 'production',
     API_KEYS,
@@ -61,6 +62,7 @@ test('a gateway on SQLite without Redis loads neither pg nor ioredis, only jose�
   // The list is the real one (an empty list would pass everything below).
   expect(packages).toContain('better-sqlite3');
   expect([...packages].filter((name) => name === 'pg' || name?.startsWith('pg-') || name === 'ioredis')).toEqual([]);
+  expect([...packages].filter((name) => name === '@apollo/usage-reporting-protobuf' || name === '@apollo/protobufjs')).toEqual([]);
   const jose = files.filter((file) => packageOf(file) === 'jose');
   expect(jose.some((file) => file.endsWith('/util/decode_jwt.js'))).toBe(true);
   expect(jose.filter((file) => /\/jose\/dist\/node\/cjs\/index\.js$/.test(file))).toEqual([]);
