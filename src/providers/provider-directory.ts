@@ -18,9 +18,6 @@ import type { LeadReadSource, ProviderConnection, ProviderDeps, ProviderModule }
 import { SharedProviderPools } from './provider-pools';
 import type { CircuitStateName } from './resilience/provider-policy';
 
-/** The tenant the environment configuration (Part 1) belongs to. */
-export const DEFAULT_TENANT = 'default';
-
 export interface ProviderStatus {
   provider: LeadProvider;
   configured: boolean;

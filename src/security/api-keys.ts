@@ -6,7 +6,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CallerIdentifier } from './caller-identifier';
-import { DEFAULT_TENANT, isScope, type Caller, type Scope } from './scopes';
+import { DEFAULT_TENANT } from '../tenants/default-tenant';
+import { isScope, type Caller, type Scope } from './scopes';
 
 export interface ApiKeyEntry {
   name: string;

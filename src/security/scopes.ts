@@ -5,6 +5,8 @@
  * the create mutations (no updateLead, so no way to probe whether an id exists). The tenant admin
  * fields need `tenants:admin` whatever the operation type (operation-authorization.ts).
  */
+import { DEFAULT_TENANT } from '../tenants/default-tenant';
+
 export const Scope = {
   READ: 'leads:read',
   WRITE: 'leads:write',
@@ -24,9 +26,6 @@ export function scopeFor(operation: 'query' | 'mutation' | 'subscription'): Scop
   if (operation === 'mutation') return Scope.WRITE;
   return Scope.READ;
 }
-
-/** The tenant of the environment's configuration (DESIGN.md Part 2): every API_KEYS entry belongs to it. */
-export const DEFAULT_TENANT = 'default';
 
 /** Who is calling: a configured API key by its name, or anyone when the gateway runs open. */
 export interface Caller {

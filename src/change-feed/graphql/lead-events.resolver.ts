@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Root, Subscription, Resolver } from 'type-graphql';
 import { ErrorCode } from '../../errors/error-codes';
 import type { GatewayContext } from '../../graphql/context';
-import { DEFAULT_TENANT } from '../../security/scopes';
+import { DEFAULT_TENANT } from '../../tenants/default-tenant';
 import { LeadEvent } from './lead-event.type';
 import { LeadEventFilter } from './lead-event-filter.input';
 

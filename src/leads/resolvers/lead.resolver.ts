@@ -7,7 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../graphql/context';
 import { MAX_IDEMPOTENCY_KEY_LENGTH, resolveIdempotencyKey } from '../../idempotency/idempotency-key';
-import { DEFAULT_TENANT } from '../../security/scopes';
+import { DEFAULT_TENANT } from '../../tenants/default-tenant';
 import { validateArg } from '../../validation/validate-arg';
 import { CreateLeadInput } from '../inputs/create-lead.input';
 import { LeadsArgs } from '../inputs/leads.args';

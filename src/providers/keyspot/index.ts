@@ -11,6 +11,7 @@ import { KeyspotAuthClient } from './keyspot-auth.client';
 import { KeyspotClient } from './keyspot.client';
 import { readKeyspotConfig, type KeyspotConfig } from './keyspot.config';
 import { RefreshingTokenSource, StaticTokenSource, type TokenSource } from './keyspot.token-source';
+import { DEFAULT_TENANT } from '../../tenants/default-tenant';
 
 function assertStaticTokenUnexpired(token: string, now: number): void {
   let exp: number | undefined;
@@ -23,9 +24,6 @@ function assertStaticTokenUnexpired(token: string, now: number): void {
     throw new ProviderError(ErrorCode.PROVIDER_AUTH_FAILED, LeadProvider.KEYSPOT, 'KEYSPOT_API_TOKEN has expired.');
   }
 }
-
-/** The tenant whose records a connection made outside the directory (no `deps.tenant`) uses: the environment's. */
-const DEFAULT_RECORD_TENANT = 'default';
 
 export const keyspotModule: ProviderModule<KeyspotConfig> = {
   provider: LeadProvider.KEYSPOT,
@@ -71,7 +69,8 @@ export const keyspotModule: ProviderModule<KeyspotConfig> = {
       );
     }
     // Without the store (a directory made without one) Keyspot can only create, as its API allows.
-    const records = deps.leadRecords ? new KeyspotLeadRecords(deps.leadRecords, deps.tenant ?? DEFAULT_RECORD_TENANT) : undefined;
+    // A connection made outside the directory (no deps.tenant) records under the environment's tenant.
+    const records = deps.leadRecords ? new KeyspotLeadRecords(deps.leadRecords, deps.tenant ?? DEFAULT_TENANT) : undefined;
     return {
       provider: LeadProvider.KEYSPOT,
       demo,
