@@ -23,28 +23,49 @@ export interface HeldCompletion {
   outcome: string;
 }
 
-export async function insertReservations(db: Kysely<Database>, rows: readonly IdempotencyKeyTable[]): Promise<boolean[]> {
-  const firsts = firstOccurrences(rows.map(identity));
-  const values = [...firsts.values()].map((index) => rows[index]!).sort(byTenantAndKey);
-  const parameters = values.flatMap((row) => RESERVATION_COLUMNS.map((column) => row[column]));
-  const { rows: inserted } = await db.executeQuery<{ tenant: string; key: string }>(
-    CompiledQuery.raw(statementText(db, 'insert', parameters), parameters),
+export function insertReservations(db: Kysely<Database>, rows: readonly IdempotencyKeyTable[]): Promise<boolean[]> {
+  return writeFirstOccurrences(
+    db,
+    'insert',
+    rows,
+    (row) => row,
+    (row) => RESERVATION_COLUMNS.map((column) => row[column]),
   );
-  const won = new Set(inserted.map(identity));
-  return rows.map((row, index) => firsts.get(identity(row)) === index && won.has(identity(row)));
 }
 
-export async function completeHeld(db: Kysely<Database>, completions: readonly HeldCompletion[]): Promise<boolean[]> {
-  const firsts = firstOccurrences(completions.map(({ request }) => identity(request)));
-  const parameters = [...firsts.values()]
-    .map((index) => completions[index]!)
-    .sort((a, b) => byTenantAndKey(a.request, b.request))
-    .flatMap(({ request, outcome }) => [request.tenant, request.key, request.operation, request.fingerprint, outcome]);
-  const { rows } = await db.executeQuery<{ tenant: string; key: string }>(
-    CompiledQuery.raw(statementText(db, 'complete', parameters), parameters),
+export function completeHeld(db: Kysely<Database>, completions: readonly HeldCompletion[]): Promise<boolean[]> {
+  return writeFirstOccurrences(
+    db,
+    'complete',
+    completions,
+    ({ request }) => request,
+    ({ request, outcome }) => [request.tenant, request.key, request.operation, request.fingerprint, outcome],
   );
-  const completed = new Set(rows.map(identity));
-  return completions.map(({ request }, index) => firsts.get(identity(request)) === index && completed.has(identity(request)));
+}
+
+/**
+ * Runs one statement over the first occurrence of each (tenant, key) among `items`, sorted by
+ * (tenant, key); true for each item that is its key's first occurrence and that the statement
+ * returned (inserted or completed), false for the rest.
+ */
+async function writeFirstOccurrences<Item>(
+  db: Kysely<Database>,
+  kind: keyof typeof STATEMENTS,
+  items: readonly Item[],
+  keyOf: (item: Item) => { tenant: string; key: string },
+  parametersOf: (item: Item) => unknown[],
+): Promise<boolean[]> {
+  const identities = items.map((item) => identity(keyOf(item)));
+  const firsts = firstOccurrences(identities);
+  const parameters = [...firsts.values()]
+    .map((index) => items[index]!)
+    .sort((a, b) => byTenantAndKey(keyOf(a), keyOf(b)))
+    .flatMap(parametersOf);
+  const { rows } = await db.executeQuery<{ tenant: string; key: string }>(
+    CompiledQuery.raw(statementText(db, kind, parameters), parameters),
+  );
+  const written = new Set(rows.map(identity));
+  return identities.map((id, index) => firsts.get(id) === index && written.has(id));
 }
 
 /** The columns of a reservation row, in the order its parameters are given. */
