@@ -6,6 +6,7 @@ import type { ChangeFeed, FeedConnection } from '../change-feed/change-feed';
 import type { IdempotentCreate } from '../idempotency/idempotent-create';
 import type { LeadService } from '../leads/service/lead.service';
 import type { Logger } from '../logging/logger';
+import type { ProviderConnection } from '../providers/provider-adapter';
 import type { Caller } from '../security/scopes';
 import type { SubmissionService } from '../submissions/submission.service';
 import type { TenantService } from '../tenants/tenant.service';
@@ -16,7 +17,7 @@ export type RequestHeaders = Readonly<Record<string, string | undefined>>;
 export interface GatewayContext {
   leads: LeadService;
   /** createLead under an idempotency key (one instance per process). */
-  idempotentCreate: IdempotentCreate;
+  idempotentCreate: IdempotentCreate<ProviderConnection>;
   /** submitLead and the submission queries, for the caller's tenant. */
   submissions: SubmissionService;
   /** Tenant administration (one instance per process); the admin fields check `tenants:admin` first. */

@@ -9,7 +9,7 @@
 import type { IdempotentCreate } from '../idempotency/idempotent-create';
 import type { Logger } from '../logging/logger';
 import type { LeadService } from '../leads/service/lead.service';
-import type { RequestScope } from '../providers/provider-adapter';
+import type { ProviderConnection, RequestScope } from '../providers/provider-adapter';
 import type { Caller } from '../security/scopes';
 import type { SubmissionService } from '../submissions/submission.service';
 import type { TenantService } from '../tenants/tenant.service';
@@ -28,7 +28,7 @@ export interface RequestContextInput {
 /** The per-request services resolvers use. */
 export interface RequestServices {
   leads: LeadService;
-  idempotentCreate: IdempotentCreate;
+  idempotentCreate: IdempotentCreate<ProviderConnection>;
   submissions: SubmissionService;
   tenants?: TenantService;
 }

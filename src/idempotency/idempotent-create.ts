@@ -36,9 +36,10 @@ export const DEFAULT_KEY_WAIT_MS = 3_000;
 /** Delays between two looks at a held key: short first (most writes take well under a second). */
 const POLL_DELAYS_MS = [10, 20, 40, 80, 160, 250];
 
-export interface IdempotentCreateOptions {
+/** `Checked`: what the check found (the gateway's: the provider connection), handed to `send` so the input is checked once. */
+export interface IdempotentCreateOptions<Checked> {
   /** Checks an input for a tenant without I/O (LeadWriter.checkCreate): throws BAD_USER_INPUT or UNSUPPORTED_BY_PROVIDER. */
-  check(tenant: string, input: CreateLeadInput): void;
+  check(tenant: string, input: CreateLeadInput): Checked;
   /** How long a holder keeps the key before it counts as abandoned: longer than any one write can take (writeLockMs). */
   lockMs: number;
   /** How long a request waits for the holder's outcome (default DEFAULT_KEY_WAIT_MS). */
@@ -65,20 +66,23 @@ export function writeLockMs(settings: Pick<ResilienceSettings, 'retryBudgetMs'>)
   return 4 * settings.retryBudgetMs;
 }
 
-export class IdempotentCreate {
+export class IdempotentCreate<Checked = void> {
   private readonly waitMs: number;
 
   constructor(
     private readonly keys: IdempotencyRepository,
-    private readonly options: IdempotentCreateOptions,
+    private readonly options: IdempotentCreateOptions<Checked>,
   ) {
     this.waitMs = options.waitMs ?? DEFAULT_KEY_WAIT_MS;
   }
 
-  /** Creates the lead with `send` at most once per tenant, key and input; see the module contract. */
-  async create(request: KeyedCreate, send: () => Promise<Lead>): Promise<KeyedCreateResult> {
+  /**
+   * Creates the lead with `send` at most once per tenant, key and input; see the module contract.
+   * `send` gets what the check returned: the input is not checked again.
+   */
+  async create(request: KeyedCreate, send: (checked: Checked) => Promise<Lead>): Promise<KeyedCreateResult> {
     const { tenant, key, input } = request;
-    this.options.check(tenant, input);
+    const checked = this.options.check(tenant, input);
     const held: IdempotencyRequest = {
       tenant,
       key,
@@ -88,7 +92,7 @@ export class IdempotentCreate {
     const reservation = await this.reserveOrWait(held, request.signal);
     switch (reservation.status) {
       case 'reserved':
-        return this.sendHolding(held, input, send);
+        return this.sendHolding(held, input, () => send(checked));
       case 'replay':
         return { ...this.replayOf(reservation.outcome, input), replayed: true };
       case 'reused':

@@ -27,7 +27,7 @@ import type { ServerSettings } from '../config/server-config';
 import { CircuitState } from '../leads/enums/circuit-state.enum';
 import { LeadRouting } from '../leads/service/lead-routing';
 import { LeadWriter } from '../leads/service/lead-writer';
-import type { ProviderDeps, ProviderModule } from '../providers/provider-adapter';
+import type { ProviderConnection, ProviderDeps, ProviderModule } from '../providers/provider-adapter';
 import type { CircuitStateName } from '../providers/resilience/provider-policy';
 import { ProviderDirectory } from '../providers/provider-directory';
 import { DEFAULT_TENANT } from '../tenants/default-tenant';
@@ -283,7 +283,7 @@ async function assemble(
     await syncing;
   });
 
-  const idempotentCreate = new IdempotentCreate(store.idempotency, {
+  const idempotentCreate = new IdempotentCreate<ProviderConnection>(store.idempotency, {
     check: (tenant, input) => new LeadWriter(new LeadRouting(directory, tenant)).checkCreate(input),
     lockMs: writeLockMs(config.resilience),
     logger,

@@ -92,6 +92,23 @@ describeEachStore('IdempotentCreate', (target) => {
     expect(await service.create({ tenant: 'acme', key: 'k-3', input }, provider.send)).toEqual({ lead: lead(4), replayed: false });
   });
 
+  test('send gets what the check returned, and the input is checked once', async () => {
+    let checks = 0;
+    const checking = new IdempotentCreate(store.idempotency, {
+      check: (tenant) => ({ tenant, check: ++checks }),
+      lockMs: 60_000,
+      logger: silentLogger(),
+    });
+    const seen: unknown[] = [];
+    const result = await checking.create({ tenant: 'acme', key: 'k-5', input }, async (checked) => {
+      seen.push(checked);
+      return lead(6);
+    });
+    expect(result).toEqual({ lead: lead(6), replayed: false });
+    expect(seen).toEqual([{ tenant: 'acme', check: 1 }]);
+    expect(checks).toBe(1);
+  });
+
   test('an unknown error from send is kept as outcome unknown: never sent again', async () => {
     const provider = sender(new TypeError('boom'), lead(5));
     const first = await service.create({ tenant: 'acme', key: 'k-4', input }, provider.send);

@@ -59,8 +59,8 @@ export class LeadResolver {
     const key = resolveIdempotencyKey(idempotencyKey, context, info);
     if (key === undefined) return { lead: await context.leads.createLead(input), replayed: false };
     const tenant = context.caller?.tenant ?? DEFAULT_TENANT;
-    const result = await context.idempotentCreate.create({ tenant, key, input, signal: context.signal }, () =>
-      context.leads.createLead(input),
+    const result = await context.idempotentCreate.create({ tenant, key, input, signal: context.signal }, (connection) =>
+      context.leads.createLead(input, connection),
     );
     if (result.replayed && context.idempotency) context.idempotency.replayed = true;
     if ('error' in result) throw result.error;

@@ -43,8 +43,9 @@ export class LeadWriter {
     return { connection, providerLeadId };
   }
 
-  async create(input: CreateLeadInput, adapters: ScopedAdapters): Promise<Lead> {
-    return adapters.of(this.checkCreate(input)).createLead!(input);
+  /** Checks, then sends; `checked` is checkCreate's answer for this input when the caller already has it. */
+  async create(input: CreateLeadInput, adapters: ScopedAdapters, checked: ProviderConnection = this.checkCreate(input)): Promise<Lead> {
+    return adapters.of(checked).createLead!(input);
   }
 
   async update(id: string, input: UpdateLeadInput, adapters: ScopedAdapters): Promise<Lead> {

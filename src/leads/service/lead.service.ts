@@ -5,7 +5,7 @@
  * primed with every lead the request sees.
  */
 import { BadUserInputError } from '../../errors/bad-user-input.error';
-import type { LeadListQuery, RequestScope } from '../../providers/provider-adapter';
+import type { LeadListQuery, ProviderConnection, RequestScope } from '../../providers/provider-adapter';
 import type { ProviderStatus } from '../../providers/provider-directory';
 import { LeadOrderField, OrderDirection } from '../enums/lead-order.enums';
 import { ProviderCapability } from '../enums/provider-capability.enum';
@@ -100,8 +100,9 @@ export class LeadService {
     return page;
   }
 
-  async createLead(input: CreateLeadInput): Promise<Lead> {
-    const lead = await this.writer.create(input, this.adapters);
+  /** `checked`: the connection LeadWriter.checkCreate already returned for this input (not checked again). */
+  async createLead(input: CreateLeadInput, checked?: ProviderConnection): Promise<Lead> {
+    const lead = await this.writer.create(input, this.adapters, checked);
     this.loader.prime(lead.id, lead);
     this.changes?.leadChanged(this.routing.tenant, 'CREATED', lead);
     return lead;
