@@ -85,7 +85,8 @@ async function main(): Promise<void> {
       sums.unkeyed += perRequest[1 - keyed]!;
       ratios.push(perRequest[keyed]! / perRequest[1 - keyed]!);
       process.stdout.write(
-        `  round ${round}: CPU µs per createLead with a key ${Math.round(perRequest[keyed]!)}, without ${Math.round(perRequest[1 - keyed]!)}; ratio ${ratios.at(-1)!.toFixed(3)}\n`,
+        `  round ${round}: CPU µs per createLead with a key ${Math.round(perRequest[keyed]!)}, without ${Math.round(perRequest[1 - keyed]!)}; ratio ${ratios.at(-1)!.toFixed(3)}; ` +
+          `p50 / p99 ms with a key ${results[keyed]!.p50.toFixed(1)} / ${results[keyed]!.p99.toFixed(1)}, without ${results[1 - keyed]!.p50.toFixed(1)} / ${results[1 - keyed]!.p99.toFixed(1)}\n`,
       );
     }
     process.stdout.write(
