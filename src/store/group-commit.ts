@@ -6,7 +6,8 @@
  * whatever else that turn asked for; while a batch is being committed, the next callers queue and
  * go together as soon as it is done. With `gatherMs` > 0, while writes arrive steadily (their mean
  * gap, weighted toward the latest, is under `gatherMs`) a batch is held open for about
- * GATHER_ARRIVALS more of them — at most `gatherMs`, and never past a full batch. This is
+ * GATHER_ARRIVALS more of them — at most `gatherMs`, never past a full batch, and no longer once
+ * arrivals stop (QUIET_GAPS mean gaps without one: the writers are waiting on this batch). This is
  * PostgreSQL's commit_delay idea: a few milliseconds under load for far fewer commits; the wait
  * shrinks as the rate grows, and a lone write (or the first few after a quiet spell) never waits.
  *
@@ -41,6 +42,8 @@ export class GroupCommitClosedError extends Error {
 const GATHER_ARRIVALS = 4;
 /** Weight of the latest gap in the mean gap. */
 const GAP_WEIGHT = 0.5;
+/** A gathering batch goes once no item has arrived for this many mean gaps (arrivals have stopped). */
+const QUIET_GAPS = 3;
 
 export class GroupCommit<Item, Result> {
   private queue: Array<Pending<Item, Result>> = [];
@@ -52,6 +55,8 @@ export class GroupCommit<Item, Result> {
   private meanGapMs: number;
   /** Ends a gathering wait early (the batch is full). */
   private stopGathering: (() => void) | undefined;
+  /** Brings a gathering wait's end forward when an arrival makes the quiet spell shorter. */
+  private rearmGathering: ((now: number) => void) | undefined;
 
   constructor(
     private readonly write: BatchWrite<Item, Result>,
@@ -75,6 +80,7 @@ export class GroupCommit<Item, Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       if (this.queue.length >= this.maxBatch) this.stopGathering?.();
+      else this.rearmGathering?.(now);
       this.running ??= this.run(this.gatherWindowMs());
     });
   }
@@ -102,14 +108,36 @@ export class GroupCommit<Item, Result> {
     this.running = undefined;
   }
 
+  /**
+   * Waits at most `ms` for more items, and less when they stop coming: once no item has arrived for
+   * QUIET_GAPS mean gaps, the writers are likely all waiting on this very batch (a client with a few
+   * connections in a loop), and waiting longer would only hold them.
+   */
   private gathering(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.stopGathering?.(), ms);
+      const deadline = this.now() + ms;
+      const wakeAt = () => Math.min(deadline, this.lastSubmitAt + Math.max(1, QUIET_GAPS * this.meanGapMs));
+      let timer: NodeJS.Timeout | undefined;
+      let armedFor = Infinity;
+      const arm = (now: number) => {
+        const at = wakeAt();
+        if (now >= at) return this.stopGathering?.();
+        if (at >= armedFor) return; // the armed timer comes first and looks again
+        clearTimeout(timer);
+        armedFor = at;
+        timer = setTimeout(() => {
+          armedFor = Infinity;
+          arm(this.now());
+        }, at - now);
+      };
       this.stopGathering = () => {
         clearTimeout(timer);
         this.stopGathering = undefined;
+        this.rearmGathering = undefined;
         resolve();
       };
+      this.rearmGathering = arm;
+      arm(this.now());
     });
   }
 

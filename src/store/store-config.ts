@@ -31,8 +31,8 @@ export interface StoreConfigResult {
 
 export const DEFAULT_DATA_DIR = './data';
 export const DATA_KEY_BYTES = 32;
-/** Measured: docs/decisions/idempotency.md, "Where it stands now" (the gathering window). */
-export const DEFAULT_GROUP_COMMIT_MS = 5;
+/** Measured: docs/decisions/idempotency.md, "Stop 26" (the gathering window and its quiet rule). */
+export const DEFAULT_GROUP_COMMIT_MS = 20;
 
 /**
  * Reads the store's variables. `nodeEnv` decides whether a missing LEADGRAPH_DATA_KEY is a problem

@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { dataKeyProblem, readStoreConfig, storeSecretsInEnv } from '../../src/store/store-config';
 
-test('defaults: embedded SQLite in ./data, no key, 90 days, 24 hours, 72 hours, 5 ms', () => {
+test('defaults: embedded SQLite in ./data, no key, 90 days, 24 hours, 72 hours, 20 ms', () => {
   expect(readStoreConfig({}, 'development', '/srv/app')).toEqual({
-    config: { dataDir: '/srv/app/data', leadRetentionDays: 90, idempotencyTtlHours: 24, submissionMaxAgeHours: 72, groupCommitMs: 5 },
+    config: { dataDir: '/srv/app/data', leadRetentionDays: 90, idempotencyTtlHours: 24, submissionMaxAgeHours: 72, groupCommitMs: 20 },
     problems: [],
   });
 });

@@ -124,6 +124,60 @@ describe('gathering (gatherMs)', () => {
     expect(batches).toEqual([[1], [2], [3, 4, 5]]);
   });
 
+  test('a gathering batch goes once arrivals stop (a few mean gaps), not at the end of its window', async () => {
+    const batches: number[][] = [];
+    let clock = 0;
+    const writer = new GroupCommit<number, number>(
+      async (items) => {
+        batches.push([...items]);
+        return items;
+      },
+      64,
+      100,
+      () => clock,
+    );
+    // Writes 1 ms apart: the first few go at once, then they count as steady and gather.
+    const pending: Array<Promise<number>> = [];
+    for (let item = 1; item <= 10; item++) {
+      clock += 1;
+      pending.push(writer.submit(item));
+      await nextTurn();
+    }
+    const committed = batches.flat().length;
+    expect(committed).toBeLessThan(10); // the last ones are gathering
+    // Arrivals stop. Well inside the 100 ms window, the quiet spell ends the wait.
+    clock += 10;
+    jest.advanceTimersByTime(10);
+    await expect(Promise.all(pending)).resolves.toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(batches.flat()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  test('while writes keep arriving, a gathering batch waits for them up to its window', async () => {
+    const batches: number[][] = [];
+    let clock = 0;
+    const writer = new GroupCommit<number, number>(
+      async (items) => {
+        batches.push([...items]);
+        return items;
+      },
+      64,
+      100,
+      () => clock,
+    );
+    const pending: Array<Promise<number>> = [];
+    for (let item = 1; item <= 40; item++) {
+      clock += 1;
+      jest.advanceTimersByTime(1);
+      pending.push(writer.submit(item));
+      await nextTurn();
+    }
+    // One 1 ms gap at a time never makes a quiet spell: the gathering batch holds more than a few.
+    clock += 200;
+    jest.advanceTimersByTime(200);
+    await expect(Promise.all(pending)).resolves.toHaveLength(40);
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeGreaterThan(5);
+  });
+
   test('close() commits a gathering batch at once', async () => {
     const { writer, batches } = recording(8);
     await warmUp(writer);
