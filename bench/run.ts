@@ -287,8 +287,9 @@ async function main(): Promise<void> {
       return result;
     };
     /**
-     * (k) and (kx) at equal load: createLead without and with a fresh key, alternated KEY_ROUNDS times in ABBA order, both
-     * open loop at one rate below either's maximum; CPU per request with a key over without. The
+     * (k) and (kx) at equal load: createLead without and with a fresh key, alternated KEY_ROUNDS
+     * times in ABBA order, both open loop at one rate below either's maximum; CPU per request with
+     * a key over without. The
      * closed loop compares each at its own maximum, where keyed requests (each waiting for two
      * commits) are fewer per event-loop turn and so each pays a larger share of every turn's fixed
      * cost; at one rate that effect is gone and what is left is the key's own work. Every request

@@ -53,10 +53,8 @@ export class GroupCommit<Item, Result> {
   private lastSubmitAt = -Infinity;
   /** Mean gap between submissions in ms, weighted toward the latest; gaps count at most 2 × gatherMs. */
   private meanGapMs: number;
-  /** Ends a gathering wait early (the batch is full). */
-  private stopGathering: (() => void) | undefined;
-  /** Brings a gathering wait's end forward when an arrival makes the quiet spell shorter. */
-  private rearmGathering: ((now: number) => void) | undefined;
+  /** The gathering wait in progress: `stop` ends it (a full batch, close()); `rearm` brings its end forward when an arrival shortens the quiet spell. */
+  private gatherWait: { stop(): void; rearm(now: number): void } | undefined;
 
   constructor(
     private readonly write: BatchWrite<Item, Result>,
@@ -79,8 +77,8 @@ export class GroupCommit<Item, Result> {
     this.lastSubmitAt = now;
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.queue.length >= this.maxBatch) this.stopGathering?.();
-      else this.rearmGathering?.(now);
+      if (this.queue.length >= this.maxBatch) this.gatherWait?.stop();
+      else this.gatherWait?.rearm(now);
       this.running ??= this.run(this.gatherWindowMs());
     });
   }
@@ -88,7 +86,7 @@ export class GroupCommit<Item, Result> {
   /** Commits everything already submitted (at once: a gathering wait ends), then refuses new items. */
   async close(): Promise<void> {
     this.closed = true;
-    this.stopGathering?.();
+    this.gatherWait?.stop();
     await this.running;
   }
 
@@ -119,9 +117,14 @@ export class GroupCommit<Item, Result> {
       const wakeAt = () => Math.min(deadline, this.lastSubmitAt + Math.max(1, QUIET_GAPS * this.meanGapMs));
       let timer: NodeJS.Timeout | undefined;
       let armedFor = Infinity;
+      const stop = () => {
+        clearTimeout(timer);
+        this.gatherWait = undefined;
+        resolve();
+      };
       const arm = (now: number) => {
         const at = wakeAt();
-        if (now >= at) return this.stopGathering?.();
+        if (now >= at) return stop();
         if (at >= armedFor) return; // the armed timer comes first and looks again
         clearTimeout(timer);
         armedFor = at;
@@ -130,13 +133,7 @@ export class GroupCommit<Item, Result> {
           arm(this.now());
         }, at - now);
       };
-      this.stopGathering = () => {
-        clearTimeout(timer);
-        this.stopGathering = undefined;
-        this.rearmGathering = undefined;
-        resolve();
-      };
-      this.rearmGathering = arm;
+      this.gatherWait = { stop, rearm: arm };
       arm(this.now());
     });
   }

@@ -82,7 +82,8 @@ describe('gathering (gatherMs)', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
   afterEach(() => jest.useRealTimers());
 
-  const recording = (maxBatch: number) => {
+  /** A writer that records its batches; its clock steps 1 ms per reading unless `now` is given. */
+  const recording = (maxBatch: number, gatherMs = 1000, now?: () => number) => {
     const batches: number[][] = [];
     let clock = 0;
     const writer = new GroupCommit<number, number>(
@@ -91,8 +92,8 @@ describe('gathering (gatherMs)', () => {
         return items;
       },
       maxBatch,
-      1000,
-      () => clock++,
+      gatherMs,
+      now ?? (() => clock++),
     );
     return { writer, batches };
   };
@@ -125,17 +126,8 @@ describe('gathering (gatherMs)', () => {
   });
 
   test('a gathering batch goes once arrivals stop (a few mean gaps), not at the end of its window', async () => {
-    const batches: number[][] = [];
     let clock = 0;
-    const writer = new GroupCommit<number, number>(
-      async (items) => {
-        batches.push([...items]);
-        return items;
-      },
-      64,
-      100,
-      () => clock,
-    );
+    const { writer, batches } = recording(64, 100, () => clock);
     // Writes 1 ms apart: the first few go at once, then they count as steady and gather.
     const pending: Array<Promise<number>> = [];
     for (let item = 1; item <= 10; item++) {
@@ -153,17 +145,8 @@ describe('gathering (gatherMs)', () => {
   });
 
   test('while writes keep arriving, a gathering batch waits for them up to its window', async () => {
-    const batches: number[][] = [];
     let clock = 0;
-    const writer = new GroupCommit<number, number>(
-      async (items) => {
-        batches.push([...items]);
-        return items;
-      },
-      64,
-      100,
-      () => clock,
-    );
+    const { writer, batches } = recording(64, 100, () => clock);
     const pending: Array<Promise<number>> = [];
     for (let item = 1; item <= 40; item++) {
       clock += 1;
