@@ -9,6 +9,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY web/package.json ./web/
+# Stand-ins package.json's overrides link in place of two unused transitive dependencies.
+COPY vendor ./vendor
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -25,6 +27,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies as the build stage compiled them (native addons included).
 COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/vendor ./vendor
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/web/dist ./web/dist
 # The embedded store's directory (LEADGRAPH_DATA_DIR); mount a volume here, or set DATABASE_URL.

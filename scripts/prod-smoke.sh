@@ -15,7 +15,7 @@ npm run build --silent
 npm run build:web --silent
 work="$(mktemp -d)"
 trap 'kill ${server_pid:-} ${sims_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
-cp -r package.json package-lock.json dist "$work/"
+cp -r package.json package-lock.json vendor dist "$work/"
 # Install scripts run: the embedded store (better-sqlite3) is a native addon built or fetched here.
 (cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error) || fail "npm ci --omit=dev"
 mkdir -p "$work/web" && cp -r web/dist "$work/web/dist"

@@ -4,7 +4,9 @@
  * loads `pg` or `ioredis`, reads JWTs through jose's `jose/jwt/decode` entry point, not the
  * package root (every JWS/JWE/JWK module), and takes only undici's pool and request method, not its
  * index (fetch, WebSocket, caches, mocks); without federation traces (production's default) it never
- * loads Apollo's trace protobuf. Checked on the compiled server in its own process, whose
+ * loads Apollo's trace protobuf; and node-fetch's `whatwg-url` and graphql-jit's `fast-json-stringify`
+ * are the stand-ins in vendor/ (package.json overrides), so neither tr46's Unicode table nor ajv is
+ * loaded. Checked on the compiled server in its own process, whose
  * `require.cache` a preload script writes out when the process exits.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,4 +71,6 @@ test('a gateway on SQLite without Redis loads neither pg nor ioredis nor the tra
   const undici = files.filter((file) => packageOf(file) === 'undici');
   expect(undici.some((file) => file.endsWith('/lib/dispatcher/agent.js'))).toBe(true);
   expect(undici.filter((file) => /\/undici\/(index\.js|lib\/web\/)/.test(file))).toEqual([]);
+  expect([...packages].filter((name) => ['tr46', 'whatwg-url', 'fast-json-stringify', 'ajv'].includes(name ?? ''))).toEqual([]);
+  expect(files.filter((file) => /\/vendor\/(whatwg-url-builtin|fast-json-stringify-unused)\/index\.js$/.test(file))).toHaveLength(2);
 });
