@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printGatewaySchema, printSubgraphSchemaFile } from '../../src/graphql/emit-schema';
+import { printGatewaySchema, printSubgraphGeneratedModule, printSubgraphSchemaFile } from '../../src/graphql/emit-schema';
+import { buildClientFacingSchema } from '../../src/graphql/build-schema';
+import { servedSubgraphSdl, subgraphSdl, toSubgraphSchema } from '../../src/graphql/subgraph-schema';
+import { printSchema } from 'graphql';
 import type { TesselysLeadDto } from '../../src/providers/tesselys/tesselys.dto';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -41,13 +44,25 @@ describe('_service', () => {
     expect(stack.upstreamCalls()).toBe(0);
   });
 
-  test('both committed schema files are what `npm run schema` would write from the code', () => {
+  test('the committed schema files and subgraph.generated.ts are what `npm run schema` would write from the code', () => {
     const root = join(__dirname, '..', '..');
     expect(readFileSync(join(root, 'schema.graphql'), 'utf8')).toBe(printGatewaySchema());
     expect(readFileSync(join(root, 'schema.subgraph.graphql'), 'utf8')).toBe(printSubgraphSchemaFile());
+    expect(readFileSync(join(root, 'src', 'graphql', 'subgraph.generated.ts'), 'utf8')).toBe(printSubgraphGeneratedModule());
     // The client-facing contract stays free of federation plumbing; codegen reads it.
     expect(printGatewaySchema()).not.toMatch(/_entities|_service|@key|@link/);
   });
+});
+
+test('the served schema, built from subgraph.generated.ts, is the one @apollo/subgraph builds from the code', () => {
+  const prebuilt = toSubgraphSchema(buildClientFacingSchema(), 'prebuilt');
+  const library = toSubgraphSchema(buildClientFacingSchema(), 'library');
+  expect(printSchema(prebuilt)).toBe(printSchema(library));
+  expect(servedSubgraphSdl(prebuilt)).toBe(servedSubgraphSdl(library));
+  expect(subgraphSdl(prebuilt)).toBe(subgraphSdl(library));
+  expect(Object.keys(prebuilt.getTypeMap())).toEqual(Object.keys(library.getTypeMap()));
+  const entities = (schema: typeof prebuilt) => schema.getType('Lead')?.extensions;
+  expect(entities(prebuilt)).toEqual(entities(library));
 });
 
 describe('_entities', () => {

@@ -6,7 +6,8 @@
  * index (fetch, WebSocket, caches, mocks); without federation traces (production's default) it never
  * loads Apollo's trace protobuf; and node-fetch's `whatwg-url` and graphql-jit's `fast-json-stringify`
  * are the stand-ins in vendor/ (package.json overrides), so neither tr46's Unicode table nor ajv is
- * loaded. Checked on the compiled server in its own process, whose
+ * loaded; and the served subgraph is built from subgraph.generated.ts, so Apollo's federation
+ * composition library (@apollo/federation-internals) is not loaded either. Checked on the compiled server in its own process, whose
  * `require.cache` a preload script writes out when the process exits.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,5 +73,7 @@ test('a gateway on SQLite without Redis loads neither pg nor ioredis nor the tra
   expect(undici.some((file) => file.endsWith('/lib/dispatcher/agent.js'))).toBe(true);
   expect(undici.filter((file) => /\/undici\/(index\.js|lib\/web\/)/.test(file))).toEqual([]);
   expect([...packages].filter((name) => ['tr46', 'whatwg-url', 'fast-json-stringify', 'ajv'].includes(name ?? ''))).toEqual([]);
+  expect(packages).toContain('@apollo/subgraph');
+  expect(packages).not.toContain('@apollo/federation-internals');
   expect(files.filter((file) => /\/vendor\/(whatwg-url-builtin|fast-json-stringify-unused)\/index\.js$/.test(file))).toHaveLength(2);
 });

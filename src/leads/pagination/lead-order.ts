@@ -13,7 +13,8 @@
 import { LeadOrderField, OrderDirection } from '../enums/lead-order.enums';
 import type { Lead } from '../types/lead.type';
 
-const titleCollator = new Intl.Collator('pt-BR', { sensitivity: 'variant' });
+/** Made on first use, so a gateway that never sorts by title never reads ICU's collation data. */
+let titleCollator: Intl.Collator | undefined;
 
 export function leadOrder(field: LeadOrderField, direction: OrderDirection): (a: Lead, b: Lead) => number {
   const key = field === LeadOrderField.TITLE ? byTitle : byCreatedAt;
@@ -28,7 +29,7 @@ function byCreatedAt(a: Lead, b: Lead): number {
 function byTitle(a: Lead, b: Lead): number {
   if (a.title === null) return b.title === null ? 0 : 1;
   if (b.title === null) return -1;
-  return titleCollator.compare(a.title, b.title);
+  return (titleCollator ??= new Intl.Collator('pt-BR', { sensitivity: 'variant' })).compare(a.title, b.title);
 }
 
 function byId(a: Lead, b: Lead): number {
