@@ -11,4 +11,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
   testTimeout: 20000,
+  // Jest's default is one worker fewer than the cores: one on these 2-core machines, where most test
+  // files wait on processes, sockets and disks rather than the CPU, so two keep both cores busy.
+  maxWorkers: 2,
 };
