@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildClientFacingSchema } from './build-schema';
 import { servedSubgraphSdl, subgraphSdl, subgraphSource, subgraphSourceDigest, toSubgraphSchema } from './subgraph-schema';
 
@@ -16,8 +16,9 @@ export function printGatewaySchema(): string {
   return `${printSchema(lexicographicSortSchema(buildClientFacingSchema()))}\n`;
 }
 
-/** The subgraph as @apollo/subgraph itself builds it from the code, the reference for both files below. */
-const librarySubgraph = () => toSubgraphSchema(buildClientFacingSchema(), 'library');
+let library: GraphQLSchema | undefined;
+/** The subgraph as @apollo/subgraph itself builds it from the code (once), the reference for both files below. */
+const librarySubgraph = () => (library ??= toSubgraphSchema(buildClientFacingSchema(), 'library'));
 
 export function printSubgraphSchemaFile(): string {
   return `${subgraphSdl(librarySubgraph())}\n`;

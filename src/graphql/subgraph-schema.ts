@@ -65,15 +65,15 @@ function fromLibrary(source: string, resolvers: GraphQLResolverMap<unknown>): Gr
 
 /**
  * The second half of buildSubgraphSchema (@apollo/subgraph 2.x), on the committed subgraph SDL:
- * graphql-js builds it, then `_service`, `_entities`, `_Entity` and the code's resolvers are
- * attached in the library's order. test/federation/subgraph.test.ts checks both ways print alike.
+ * graphql-js builds it, then the federation resolvers (`_service`, `_entities`, `_Entity`) and the
+ * code's are attached, in the library's order. test/federation/subgraph.test.ts checks both ways
+ * print alike.
  */
 function fromPrebuilt(resolvers: GraphQLResolverMap<unknown>): GraphQLSchema {
   const schema = buildASTSchema(parse(SUBGRAPH_SERVED_SDL, { noLocation: true }));
-  const queryRoot = schema.getQueryType()?.name ?? 'Query';
-  addResolversToSchema(schema, { [queryRoot]: { _service: () => ({ sdl: SUBGRAPH_SERVICE_SDL }) } });
   addResolversToSchema(schema, {
-    [queryRoot]: {
+    [schema.getQueryType()?.name ?? 'Query']: {
+      _service: () => ({ sdl: SUBGRAPH_SERVICE_SDL }),
       _entities: (_source: unknown, { representations }: { representations: unknown[] }, context: unknown, info) =>
         entitiesResolver({ representations, context, info }),
     },

@@ -4,11 +4,11 @@
  * loads `pg` or `ioredis`, reads JWTs through jose's `jose/jwt/decode` entry point, not the
  * package root (every JWS/JWE/JWK module), and takes only undici's pool and request method, not its
  * index (fetch, WebSocket, caches, mocks); without federation traces (production's default) it never
- * loads Apollo's trace protobuf; and node-fetch's `whatwg-url` and graphql-jit's `fast-json-stringify`
+ * loads Apollo's trace protobuf; node-fetch's `whatwg-url` and graphql-jit's `fast-json-stringify`
  * are the stand-ins in vendor/ (package.json overrides), so neither tr46's Unicode table nor ajv is
  * loaded; and the served subgraph is built from subgraph.generated.ts, so Apollo's federation
- * composition library (@apollo/federation-internals) is not loaded either. Checked on the compiled server in its own process, whose
- * `require.cache` a preload script writes out when the process exits.
+ * composition library (@apollo/federation-internals) is not loaded either. Checked on the compiled
+ * server in its own process, whose `require.cache` a preload script writes out when the process exits.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
