@@ -47,11 +47,16 @@ export function startProcess(args: string[], env: Record<string, string>, cwd = 
   return spawn(process.execPath, args, { cwd, env: { ...base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Resolves once `url` answers 2xx (`timeoutMs`, default 10 s, at most). */
-export async function waitFor(url: string, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<void> {
+/** Resolves once `url` answers 2xx (`timeoutMs`, default 10 s, at most) to a GET, or to `init`'s request. */
+export async function waitFor(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 10_000,
+  init: RequestInit = {},
+): Promise<void> {
   for (let attempt = 0; attempt < timeoutMs / 100; attempt++) {
     try {
-      const res = await fetch(url, { headers });
+      const res = await fetch(url, { ...init, headers });
       if (res.ok) return;
     } catch {
       // not listening yet

@@ -19,6 +19,10 @@
  *   (f) a reference, not LeadGraph: (b)'s bodies sent to bench/pass-through.ts, one GET and the
  *       Tesselys mapper with no GraphQL, no security, no logs: what a process hop alone costs here;
  *       (e) is asked of it too, at 70% of its own maximum;
+ *   (h) BENCH_ONLY only: (f) plus GraphQL execution and nothing else (bench/graphql-floor.ts:
+ *       graphql-jit on LeadGraph's public schema, one resolver doing (f)'s GET and mapping), which
+ *       splits (b)'s distance to (f) into executing the query at all ((h) over (f)) and the
+ *       gateway's layers around the execution ((b) over (h)), both printed at the end;
  *   (k) issue #14: createLead on the simulator without and with an idempotency key (a fresh key
  *       per request: reserve, send, store the encrypted outcome), alternated twice, and the ratio
  *       of the gateway's CPU per request (target ≤ 1.10), closed loop and then at one equal
@@ -165,6 +169,9 @@ async function main(): Promise<void> {
     TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
     TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
   });
+  // (h): (f) plus GraphQL execution on LeadGraph's schema, nothing else (bench/graphql-floor.ts);
+  // started by the first (h), so the other scenarios run beside the same processes as before.
+  let floor: { process: ChildProcess; url: string } | undefined;
 
   try {
     // Keyspot leads (recorded by the gateway) for (g)'s merged pages.
@@ -584,6 +591,14 @@ async function main(): Promise<void> {
           { ...gatewayRequest(listBodies), url: `http://127.0.0.1:${passThroughPort}/`, connections: CONNECTIONS },
           passThrough,
         ),
+      h: async () => {
+        floor ??= await startGraphqlFloor(simUrl, listBodies);
+        return measure(
+          '(h) GraphQL floor, no gateway',
+          { ...gatewayRequest(listBodies), url: floor.url, connections: CONNECTIONS },
+          floor.process,
+        );
+      },
       k: async () => {
         // Alternated (without, with, without, with) so drift on this noisy machine hits both alike.
         const rounds: Array<[Measured & { upstreamPerOp: number }, Measured & { upstreamPerOp: number }]> = [];
@@ -629,20 +644,26 @@ async function main(): Promise<void> {
       // BENCH_ONLY=a,b,c,d (any of them): just those, for quick side-by-side comparisons of gateway settings.
       const chosen = only.length ? only : ['b'];
       const unknown = chosen.filter((name) => !(name in scenarios));
-      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, bx, c, d, f, g, k, kx, s or w; got ${unknown.join(', ')}`);
+      if (unknown.length) throw new Error(`BENCH_ONLY takes a, b, bx, c, d, f, g, h, k, kx, s or w; got ${unknown.join(', ')}`);
       if (chosen.includes('a')) await scenarios.a();
       if (chosen.some((name) => !['a', 's', 'kx', 'w'].includes(name))) await warmGateway();
       // A name may repeat (BENCH_ONLY=b,g,f,b,g,f): (b)'s and (g)'s CPU over (f)'s, summed over the repeats.
-      const cpuSum = { b: 0, merged: 0, f: 0 };
+      const cpuSum = { b: 0, merged: 0, f: 0, h: 0 };
       for (const name of chosen.filter((name) => name !== 'a')) {
         const result = await scenarios[name as ScenarioName]();
-        if (name === 'b' || name === 'f') cpuSum[name] += (result as Measured).cpuUsPerOp?.target ?? 0;
+        if (name === 'b' || name === 'f' || name === 'h') cpuSum[name] += (result as Measured).cpuUsPerOp?.target ?? 0;
         if (name === 'g') cpuSum.merged += (result as { merged: Measured }).merged.cpuUsPerOp?.target ?? 0;
       }
       if (cpuSum.f && cpuSum.b)
         process.stderr.write(`  (b) CPU per request over (f)'s: ${(cpuSum.b / cpuSum.f).toFixed(2)} (target <= 2)\n`);
       if (cpuSum.f && cpuSum.merged)
         process.stderr.write(`  (g) merged inbox CPU per request over (f)'s: ${(cpuSum.merged / cpuSum.f).toFixed(2)}\n`);
+      if (cpuSum.f && cpuSum.h)
+        process.stderr.write(`  (h) GraphQL floor CPU per request over (f)'s: ${(cpuSum.h / cpuSum.f).toFixed(2)}\n`);
+      if (cpuSum.h && cpuSum.b)
+        process.stderr.write(
+          `  (b) CPU per request over (h)'s, the gateway's layers around execution: ${(cpuSum.b / cpuSum.h).toFixed(2)}\n`,
+        );
       process.stderr.write(`  gateway peak RSS: ${peakRssMb(gateway.pid!)} MB\n`);
       return;
     }
@@ -826,6 +847,7 @@ async function main(): Promise<void> {
     gateway.kill('SIGTERM');
     sim.kill('SIGTERM');
     passThrough.kill('SIGTERM');
+    floor?.process.kill('SIGTERM');
     await exited;
   }
 }
@@ -834,3 +856,35 @@ main().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });
+
+/**
+ * Starts bench/graphql-floor.ts on `upstream` and resolves once it answers every one of `bodies`
+ * with edges and no errors: a 200 without data would be cheaper than the work it stands for.
+ */
+async function startGraphqlFloor(upstream: string, bodies: string[]): Promise<{ process: ChildProcess; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const child = startProcess(['dist/bench/graphql-floor.js'], {
+    PASS_THROUGH_PORT: String(port),
+    PASS_THROUGH_UPSTREAM: upstream,
+    TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
+    TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
+  });
+  const ask = async (body: string) =>
+    (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
+      data?: { leads?: { edges?: unknown[] } };
+      errors?: unknown[];
+    };
+  try {
+    await waitFor(url, {}, 10_000, { method: 'POST', body: bodies[0]! });
+    for (const body of bodies) {
+      const answer = await ask(body);
+      if (answer.errors || !answer.data?.leads?.edges?.length)
+        throw new Error(`(h) the GraphQL floor did not answer with edges: ${JSON.stringify(answer).slice(0, 300)}`);
+    }
+    return { process: child, url };
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+}
