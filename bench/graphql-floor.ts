@@ -7,7 +7,7 @@
  *
  * It is not a product: it splits (b)'s distance to (f) into what executing (b)'s query costs at all
  * ((h) over (f)) and what the gateway's layers around the execution cost ((b) over (h)). Like (f),
- * it ignores `after` and `orderBy`. Run as its own process with (f)'s variables: PASS_THROUGH_PORT,
+ * it reads only `filter.status`: `after`, `orderBy` and `search` are ignored, so every page is page 1. Run as its own process with (f)'s variables: PASS_THROUGH_PORT,
  * PASS_THROUGH_UPSTREAM, TESSELYS_ACCESS_TOKEN, TESSELYS_COMPANY_TOKEN.
  */
 import { readFileSync } from 'node:fs';
