@@ -7,26 +7,19 @@
  *
  * It is not a product: it splits (b)'s distance to (f) into what executing (b)'s query costs at all
  * ((h) over (f)) and what the gateway's layers around the execution cost ((b) over (h)). Like (f),
- * it reads only `filter.status`: `after`, `orderBy` and `search` are ignored, so every page is page 1. Run as its own process with (f)'s variables: PASS_THROUGH_PORT,
- * PASS_THROUGH_UPSTREAM, TESSELYS_ACCESS_TOKEN, TESSELYS_COMPANY_TOKEN.
+ * it reads only `filter.status`: `after`, `orderBy` and `search` are ignored, so every page is page 1.
+ * Run as its own process, configured as bench/reference-server.ts says.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { Agent, request } from 'undici';
-import { tesselysPageToLeads } from '../src/providers/tesselys/tesselys.mapper';
+import { firstTesselysPage, serveJson } from './reference-server';
 
-const upstream = process.env.PASS_THROUGH_UPSTREAM!;
-const headers = { authorization: `Bearer ${process.env.TESSELYS_ACCESS_TOKEN}`, 'x-company-token': process.env.TESSELYS_COMPANY_TOKEN! };
-const agent = new Agent({ connections: 64 });
 const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'));
 
 schema.getQueryType()!.getFields().leads!.resolve = async (_root, args: { filter?: { status?: string } }) => {
-  const status = args.filter?.status ? `&status=${args.filter.status}` : '';
-  const answer = await request(`${upstream}/external/v1/leads?page=1&limit=20${status}`, { dispatcher: agent, headers });
-  const page = tesselysPageToLeads(await answer.body.json());
+  const page = await firstTesselysPage(args.filter?.status);
   const edges = page.leads.map((node, offset) => ({ cursor: Buffer.from(`${offset}:${node.id}`).toString('base64url'), node }));
   return { totalCount: page.total, edges, pageInfo: { hasNextPage: page.total > edges.length, endCursor: edges.at(-1)?.cursor ?? null } };
 };
@@ -34,23 +27,13 @@ schema.getQueryType()!.getFields().leads!.resolve = async (_root, args: { filter
 /** One compiled operation per query text; the bench sends a handful. */
 const compiled = new Map<string, CompiledQuery>();
 
-createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    void (async () => {
-      const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-        query: string;
-        variables?: Record<string, unknown>;
-      };
-      let operation = compiled.get(query);
-      if (!operation) {
-        const made = compileQuery(schema, parse(query));
-        if (!isCompiledQuery(made)) throw new Error(`the floor cannot compile the bench's query: ${JSON.stringify(made.errors)}`);
-        compiled.set(query, (operation = made));
-      }
-      const body = Buffer.from(JSON.stringify(await operation.query(undefined, {}, variables ?? {})));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
-    })().catch(() => res.writeHead(502).end());
-  });
-}).listen(Number(process.env.PASS_THROUGH_PORT), '127.0.0.1');
+serveJson(async (body) => {
+  const { query, variables } = body as { query: string; variables?: Record<string, unknown> };
+  let operation = compiled.get(query);
+  if (!operation) {
+    const made = compileQuery(schema, parse(query));
+    if (!isCompiledQuery(made)) throw new Error(`the floor cannot compile the bench's query: ${JSON.stringify(made.errors)}`);
+    compiled.set(query, (operation = made));
+  }
+  return JSON.stringify(await operation.query(undefined, {}, variables ?? {}));
+});

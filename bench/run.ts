@@ -162,13 +162,7 @@ async function main(): Promise<void> {
   // The read scenarios call as a tenant whose key and provider credentials live in the store (issue #20).
   const tenantKey = await createBenchTenant(gatewayUrl, ADMIN_KEY, { tesselys: simUrl, keyspot: keyspotUrl });
   // (f): the same list work with no GraphQL and no gateway features (bench/pass-through.ts).
-  const passThroughPort = await freePort();
-  const passThrough = startProcess(['dist/bench/pass-through.js'], {
-    PASS_THROUGH_PORT: String(passThroughPort),
-    PASS_THROUGH_UPSTREAM: simUrl,
-    TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
-    TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
-  });
+  const { process: passThrough, port: passThroughPort } = await startReferenceServer('dist/bench/pass-through.js', simUrl);
   // (h): (f) plus GraphQL execution on LeadGraph's schema, nothing else (bench/graphql-floor.ts);
   // started by the first (h), so the other scenarios run beside the same processes as before.
   let floor: { process: ChildProcess; url: string } | undefined;
@@ -857,19 +851,25 @@ main().catch((error: unknown) => {
   process.exit(1);
 });
 
-/**
- * Starts bench/graphql-floor.ts on `upstream` and resolves once it answers every one of `bodies`
- * with edges and no errors: a 200 without data would be cheaper than the work it stands for.
- */
-async function startGraphqlFloor(upstream: string, bodies: string[]): Promise<{ process: ChildProcess; url: string }> {
+/** Starts `script`, a reference server (bench/reference-server.ts), on a free port over `upstream`. */
+async function startReferenceServer(script: string, upstream: string): Promise<{ process: ChildProcess; port: number }> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  const child = startProcess(['dist/bench/graphql-floor.js'], {
+  const child = startProcess([script], {
     PASS_THROUGH_PORT: String(port),
     PASS_THROUGH_UPSTREAM: upstream,
     TESSELYS_ACCESS_TOKEN: TESSELYS.accessToken,
     TESSELYS_COMPANY_TOKEN: TESSELYS.companyToken,
   });
+  return { process: child, port };
+}
+
+/**
+ * Starts bench/graphql-floor.ts on `upstream` and resolves once it answers every one of `bodies`
+ * with edges and no errors: a 200 without data would be cheaper than the work it stands for.
+ */
+async function startGraphqlFloor(upstream: string, bodies: string[]): Promise<{ process: ChildProcess; url: string }> {
+  const { process: child, port } = await startReferenceServer('dist/bench/graphql-floor.js', upstream);
+  const url = `http://127.0.0.1:${port}/`;
   const ask = async (body: string) =>
     (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
       data?: { leads?: { edges?: unknown[] } };
